@@ -1,0 +1,30 @@
+#pragma once
+// What a handler returns. The session adds Date, Content-Length, Connection and Server, drops
+// the body for HEAD, and answers conditional requests from ETag and Last-Modified.
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace gazette::http {
+
+struct Response {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;  // Content-Type, ETag, ...
+  std::string body;
+
+  Response& Header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+};
+
+// text/html; charset=utf-8, with the body.
+Response Html(int status, std::string body);
+// text/plain; charset=utf-8.
+Response Text(int status, std::string body);
+// application/json; charset=utf-8.
+Response Json(int status, std::string body);
+// A 303 See Other to a path on this site.
+Response Redirect(std::string location, int status = 303);
+
+}  // namespace gazette::http

@@ -1,0 +1,43 @@
+#pragma once
+// Routes requests by method and path pattern to handlers. Patterns are literal segments and
+// {name} captures, one segment each: "/{lang}/{section}/{slug}". Knows nothing about news.
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/request.hpp"
+#include "http/response.hpp"
+
+namespace gazette::http {
+
+// Captured segments, decoded.
+using PathParams = std::map<std::string, std::string, std::less<>>;
+using Handler = std::function<Response(const Request&, const PathParams&)>;
+
+class Router {
+ public:
+  // GET routes also answer HEAD. Earlier routes win over later ones that match too, and a
+  // literal segment wins over a capture at the same position.
+  void Add(Method method, std::string_view pattern, Handler handler);
+
+  // Answers with the matching handler; 405 with Allow when the path matches but the method
+  // does not; else the fallback (404). Exceptions of type gazette::Error become the status that
+  // ErrorStatus() gives; any other exception becomes 500. Thread-safe once built.
+  Response Dispatch(const Request& request) const;
+
+  // The handler for paths that nothing matches. Default: a plain 404.
+  void SetNotFound(Handler handler);
+
+ private:
+  struct Route {
+    Method method;
+    std::vector<std::string> segments;
+    Handler handler;
+  };
+  std::vector<Route> routes_;
+  Handler not_found_;
+};
+
+}  // namespace gazette::http

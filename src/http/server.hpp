@@ -1,0 +1,53 @@
+#pragma once
+// The HTTP/1.1 server: Boost.Beast on Asio coroutines, one io_context run by `threads` threads.
+// Knows nothing about news: it parses, checks and times requests, and hands them to a Router.
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "http/router.hpp"
+
+namespace gazette::http {
+
+struct ServerSettings {
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0: the OS picks; see Server::port().
+  int threads = 0;            // 0: one per core.
+  // Slow clients hold a socket and memory: a whole request must arrive within this time.
+  std::chrono::milliseconds request_timeout{15000};
+  // An idle keep-alive connection is closed after this.
+  std::chrono::milliseconds idle_timeout{30000};
+  std::size_t max_target_bytes = 8 * 1024;   // Longer request lines: 414.
+  std::size_t max_header_bytes = 16 * 1024;  // Larger header blocks: 431.
+  std::size_t max_body_bytes = 1 << 20;      // Larger bodies: 413.
+  // On SIGTERM, in-flight requests get this long to finish.
+  std::chrono::milliseconds shutdown_grace{10000};
+  bool access_log = true;  // One line per request on the "access" spdlog logger.
+};
+
+class Server {
+ public:
+  // Binds and listens at once; throws Error kUnavailable when the address cannot be bound.
+  Server(ServerSettings settings, const Router& router);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // The bound port (useful with port 0).
+  std::uint16_t port() const;
+
+  // Serves until Stop() or SIGTERM/SIGINT, then stops accepting, lets in-flight requests
+  // finish (up to shutdown_grace), closes idle connections and returns.
+  void Run();
+
+  // Thread-safe; may be called from any thread, also before Run().
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gazette::http

@@ -1,0 +1,22 @@
+#pragma once
+// A Gazette database: every store over one connection pool. app/ opens one (SQLite now,
+// PostgreSQL later) and hands the parts to the modules that need them.
+#include <memory>
+
+#include "store/article_store.hpp"
+#include "store/catalog_store.hpp"
+#include "store/settings_store.hpp"
+
+namespace gazette::store {
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual ArticleStore& Articles() = 0;
+  virtual CatalogStore& Catalog() = 0;
+  virtual SettingsStore& Settings() = 0;
+  // Throws Error kUnavailable when the database does not answer; for /healthz.
+  virtual void Ping() = 0;
+};
+
+}  // namespace gazette::store
