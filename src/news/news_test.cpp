@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "news/article.hpp"
+#include "news/content_hash.hpp"
 #include "news/slug.hpp"
 #include "news/timestamp.hpp"
 #include "news/utf8.hpp"
@@ -91,5 +92,17 @@ TEST(ArticlePathTest, EncodesArabicSlugs) {
   EXPECT_EQ(ArticlePath(Language::kArabic, "sports", "هلال"), "/ar/sports/%D9%87%D9%84%D8%A7%D9%84");
 }
 
+}  // namespace
+}  // namespace gazette::news
+
+namespace gazette::news {
+namespace {
+TEST(ContentHashTest, IsStableAndDistinguishes) {
+  EXPECT_EQ(ContentHash("abc"), ContentHash("abc"));
+  EXPECT_NE(ContentHash("abc"), ContentHash("abd"));
+  EXPECT_EQ(ContentHash("").size(), 32u);
+  // BLAKE2b-128 of "abc": pinned so a change of algorithm cannot pass unnoticed.
+  EXPECT_EQ(ContentHash("abc"), "cf4ab791c62b8d2b2109c90275287816");
+}
 }  // namespace
 }  // namespace gazette::news

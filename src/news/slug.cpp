@@ -34,8 +34,8 @@ std::string MakeSlug(std::string_view text, std::size_t max_chars) {
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c == '\'' || c == 0x2019) continue;  // "Assad's" -> "assads", not "assad-s".
+    if (c >= 0 && IsArabicMark(c)) continue;
     if (c < 0 || !u_isalnum(c)) {
-      if (c >= 0 && IsArabicMark(c)) continue;
       if (!slug.empty()) pending_dash = true;
       continue;
     }

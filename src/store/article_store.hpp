@@ -45,9 +45,9 @@ class ArticleStore {
   // Saves all drafts in one transaction: all of them or, on a throw, none.
   virtual std::vector<SaveResult> SaveAll(std::span<const news::ArticleDraft> drafts) = 0;
 
-  // The published article with this slug in this edition and section, or nothing.
+  // The published article with this slug in this edition, or nothing. (Its section is in the
+  // result: a page asked for under another section can redirect to the right one.)
   virtual std::optional<news::Article> FindPublished(news::Language language,
-                                                     std::string_view section_slug,
                                                      std::string_view slug) = 0;
 
   virtual ArticlePage ListPublished(const ArticleQuery& query) = 0;

@@ -1,0 +1,46 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include "store/sqlite/migrations.hpp"
+#include "store/sqlite/sqlite_stores.hpp"
+
+namespace gazette::store::sqlite {
+namespace {
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const SqliteSettings& settings)
+      : pool_(settings.path, settings.max_readers),
+        articles_(pool_, settings.clock ? settings.clock : [] {
+          return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        }),
+        catalog_(pool_),
+        settings_(pool_) {
+    auto writer = pool_.Writer();
+    ApplyMigrations(*writer);
+  }
+
+  ArticleStore& Articles() override { return articles_; }
+  CatalogStore& Catalog() override { return catalog_; }
+  SettingsStore& Settings() override { return settings_; }
+
+  void Ping() override {
+    auto reader = pool_.Reader();
+    auto& statement = reader->Prepare("SELECT 1");
+    statement.Bind();
+    statement.Run();
+  }
+
+ private:
+  ConnectionPool pool_;
+  SqliteArticleStore articles_;
+  SqliteCatalogStore catalog_;
+  SqliteSettingsStore settings_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> OpenSqliteStore(const SqliteSettings& settings) {
+  return std::make_unique<SqliteStore>(settings);
+}
+
+}  // namespace gazette::store::sqlite
