@@ -1,0 +1,191 @@
+#include "app/config.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <charconv>
+#include <set>
+
+#include "news/error.hpp"
+#include "news/timestamp.hpp"
+
+namespace gazette::app {
+namespace {
+
+// Reads one TOML table, refusing keys it does not know: a typo in a key must not pass silently.
+class TableReader {
+ public:
+  TableReader(const toml::table& table, std::string prefix, std::string file)
+      : table_(table), prefix_(std::move(prefix)), file_(std::move(file)) {}
+
+  [[noreturn]] void Fail(std::string_view key, std::string_view what) const {
+    throw Error(ErrorKind::kInvalid, fmt::format("{}: {}{}: {}", file_, prefix_, key, what));
+  }
+
+  template <typename T>
+  void Read(std::string_view key, T& out) {
+    known_.insert(std::string(key));
+    const toml::node* node = table_.get(key);
+    if (!node) return;
+    if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+      const auto* array = node->as_array();
+      if (!array) Fail(key, "must be an array of strings");
+      out.clear();
+      for (const auto& item : *array) {
+        auto text = item.value<std::string>();
+        if (!text) Fail(key, "must be an array of strings");
+        out.push_back(*text);
+      }
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      auto value = node->value<std::string>();
+      if (!value) Fail(key, "must be a string");
+      out = *value;
+    } else if constexpr (std::is_same_v<T, bool>) {
+      auto value = node->value<bool>();
+      if (!value) Fail(key, "must be true or false");
+      out = *value;
+    } else {
+      auto value = node->value<std::int64_t>();
+      if (!value || !node->is_integer()) Fail(key, "must be a whole number");
+      out = static_cast<T>(*value);
+    }
+  }
+
+  // Fails on the first key that no Read asked for.
+  void RefuseUnknown() const {
+    for (const auto& [key, _] : table_)
+      if (!known_.contains(std::string(key.str())) && !table_.get(key.str())->is_table()) Fail(key.str(), "unknown key");
+  }
+
+ private:
+  const toml::table& table_;
+  std::string prefix_;
+  std::string file_;
+  std::set<std::string> known_;
+};
+
+void CheckRange(const TableReader& reader, std::string_view key, long long value, long long low, long long high) {
+  if (value < low || value > high) reader.Fail(key, fmt::format("must be between {} and {}, not {}", low, high, value));
+}
+
+void ReadSite(const toml::table& table, const std::string& file, site::SiteSettings& site) {
+  TableReader reader(table, "site.", file);
+  std::vector<std::string> languages;
+  for (auto language : site.languages) languages.emplace_back(news::LanguageCode(language));
+  reader.Read("name", site.name);
+  reader.Read("base_url", site.base_url);
+  reader.Read("languages", languages);
+  reader.Read("footer_lines", site.footer_lines);
+  reader.Read("timestamp_format", site.timestamp_format);
+  reader.Read("page_size", site.page_size);
+  reader.Read("related_count", site.related_count);
+  reader.Read("home_latest", site.home_latest);
+  reader.Read("home_block_size", site.home_block_size);
+  reader.RefuseUnknown();
+
+  if (site.name.empty()) reader.Fail("name", "must not be empty");
+  if (!site.base_url.starts_with("http://") && !site.base_url.starts_with("https://"))
+    reader.Fail("base_url", fmt::format("must start with http:// or https://, not '{}'", site.base_url));
+  while (site.base_url.ends_with('/')) site.base_url.pop_back();
+  if (languages.empty()) reader.Fail("languages", "must name at least one edition");
+  site.languages.clear();
+  for (const auto& code : languages) {
+    auto language = news::ParseLanguage(code);
+    if (!language) reader.Fail("languages", fmt::format("'{}' is not an edition Gazette has (en, ar)", code));
+    site.languages.push_back(*language);
+  }
+  if (!news::IsValidTimestampPattern(site.timestamp_format))
+    reader.Fail("timestamp_format", fmt::format("'{}' has a directive other than %Y %m %d %H %M %S %A %B %%",
+                                                site.timestamp_format));
+  CheckRange(reader, "page_size", site.page_size, 1, 200);
+  CheckRange(reader, "related_count", site.related_count, 0, 50);
+  CheckRange(reader, "home_latest", site.home_latest, 0, 100);
+  CheckRange(reader, "home_block_size", site.home_block_size, 0, 50);
+}
+
+void ReadServer(const toml::table& table, const std::string& file, http::ServerSettings& server) {
+  TableReader reader(table, "server.", file);
+  std::string listen = fmt::format("{}:{}", server.address, server.port);
+  long long request_timeout_ms = server.request_timeout.count(), idle_timeout_ms = server.idle_timeout.count(),
+            shutdown_grace_ms = server.shutdown_grace.count(), max_body_bytes = static_cast<long long>(server.max_body_bytes);
+  reader.Read("listen", listen);
+  reader.Read("threads", server.threads);
+  reader.Read("request_timeout_ms", request_timeout_ms);
+  reader.Read("idle_timeout_ms", idle_timeout_ms);
+  reader.Read("shutdown_grace_ms", shutdown_grace_ms);
+  reader.Read("max_body_bytes", max_body_bytes);
+  reader.Read("access_log", server.access_log);
+  reader.RefuseUnknown();
+
+  ParseListen(listen, file + ": server.listen", server);
+  CheckRange(reader, "threads", server.threads, 0, 256);
+  CheckRange(reader, "request_timeout_ms", request_timeout_ms, 100, 600000);
+  CheckRange(reader, "idle_timeout_ms", idle_timeout_ms, 100, 3600000);
+  CheckRange(reader, "shutdown_grace_ms", shutdown_grace_ms, 0, 600000);
+  CheckRange(reader, "max_body_bytes", max_body_bytes, 1024, 1LL << 30);
+  server.request_timeout = std::chrono::milliseconds(request_timeout_ms);
+  server.idle_timeout = std::chrono::milliseconds(idle_timeout_ms);
+  server.shutdown_grace = std::chrono::milliseconds(shutdown_grace_ms);
+  server.max_body_bytes = static_cast<std::size_t>(max_body_bytes);
+}
+
+}  // namespace
+
+void ParseListen(std::string_view text, std::string_view key, http::ServerSettings& server) {
+  const auto colon = text.rfind(':');
+  auto fail = [&] {
+    throw Error(ErrorKind::kInvalid, fmt::format("{}: '{}' is not host:port (e.g. 127.0.0.1:8080)", key, text));
+  };
+  if (colon == std::string_view::npos || colon == 0) fail();
+  std::string_view host = text.substr(0, colon), port_text = text.substr(colon + 1);
+  if (host.starts_with('[') && host.ends_with(']')) host = host.substr(1, host.size() - 2);
+  unsigned port = 0;
+  auto [ptr, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (ec != std::errc() || ptr != port_text.data() + port_text.size() || port > 65535 || host.empty()) fail();
+  server.address = std::string(host);
+  server.port = static_cast<std::uint16_t>(port);
+}
+
+Config LoadConfig(const std::optional<std::filesystem::path>& file, const Environment& environment) {
+  Config config;
+  if (file) {
+    const std::string name = file->string();
+    if (!std::filesystem::exists(*file)) throw Error(ErrorKind::kNotFound, fmt::format("{}: no such config file", name));
+    toml::table root;
+    try {
+      root = toml::parse_file(name);
+    } catch (const toml::parse_error& e) {
+      throw Error(ErrorKind::kInvalid, fmt::format("{}:{}:{}: {}", name, e.source().begin.line,
+                                                   e.source().begin.column, e.description()));
+    }
+    TableReader top(root, "", name);
+    auto section = [&](std::string_view key) -> const toml::table* {
+      const toml::node* node = root.get(key);
+      if (node && !node->is_table()) top.Fail(key, "must be a table");
+      return node ? node->as_table() : nullptr;
+    };
+    for (const auto& [key, node] : root)
+      if (!std::set<std::string_view>{"site", "server", "database", "api"}.contains(key.str()))
+        top.Fail(key.str(), "unknown section or key");
+    if (const auto* site = section("site")) ReadSite(*site, name, config.site);
+    if (const auto* server = section("server")) ReadServer(*server, name, config.server);
+    if (const auto* database = section("database")) {
+      TableReader reader(*database, "database.", name);
+      reader.Read("url", config.database);
+      reader.RefuseUnknown();
+    }
+    if (const auto* api = section("api")) {
+      TableReader reader(*api, "api.", name);
+      reader.Read("token", config.api_token);
+      reader.RefuseUnknown();
+    }
+  }
+  if (auto it = environment.find("GAZETTE_LISTEN"); it != environment.end())
+    ParseListen(it->second, "GAZETTE_LISTEN", config.server);
+  if (auto it = environment.find("GAZETTE_DATABASE"); it != environment.end()) config.database = it->second;
+  if (auto it = environment.find("GAZETTE_API_TOKEN"); it != environment.end()) config.api_token = it->second;
+  if (config.database.empty()) throw Error(ErrorKind::kInvalid, "database.url (GAZETTE_DATABASE): must not be empty");
+  return config;
+}
+
+}  // namespace gazette::app

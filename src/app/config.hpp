@@ -1,0 +1,38 @@
+#pragma once
+// Gazette's configuration: a TOML file (every key optional, see config/gazette.toml), then
+// environment variables over it. Checked as a whole at start: a bad value stops start-up with
+// a message that names the key and says what is wrong.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "http/server.hpp"
+#include "site/site_settings.hpp"
+
+namespace gazette::app {
+
+struct Config {
+  site::SiteSettings site;
+  http::ServerSettings server;
+  // A file path for SQLite (created when absent); "postgresql://..." is reserved for the
+  // PostgreSQL store.
+  std::string database = "gazette.db";
+  // Bearer token for machine clients of /api/; empty: the API refuses everyone.
+  std::string api_token;
+};
+
+// The environment variables Gazette reads, by name: GAZETTE_LISTEN (host:port),
+// GAZETTE_DATABASE, GAZETTE_API_TOKEN. main() passes them in; nothing else reads the environment.
+using Environment = std::map<std::string, std::string>;
+
+// Reads the file (when given), applies the environment and checks the result. Throws
+// Error kInvalid with "<file>: <key>: <what is wrong>" for unknown keys, wrong types and bad
+// values, and kNotFound when the file does not exist.
+Config LoadConfig(const std::optional<std::filesystem::path>& file, const Environment& environment);
+
+// Parses "127.0.0.1:8080" or "[::1]:8080" into the server settings' address and port. Throws
+// Error kInvalid naming `key` when the text is not host:port.
+void ParseListen(std::string_view text, std::string_view key, http::ServerSettings& server);
+
+}  // namespace gazette::app
