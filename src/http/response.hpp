@@ -24,7 +24,8 @@ Response Html(int status, std::string body);
 Response Text(int status, std::string body);
 // application/json; charset=utf-8.
 Response Json(int status, std::string body);
-// A 303 See Other to a path on this site.
+// A 303 See Other to a path on this site. Throws Error kInvalid for anything else
+// ("https://...", "//host", control characters), so a "return to" parameter cannot leak readers.
 Response Redirect(std::string location, int status = 303);
 
 }  // namespace gazette::http

@@ -19,6 +19,8 @@ struct ServerSettings {
   std::chrono::milliseconds request_timeout{15000};
   // An idle keep-alive connection is closed after this.
   std::chrono::milliseconds idle_timeout{30000};
+  // A client that stops reading its response is dropped after this.
+  std::chrono::milliseconds write_timeout{30000};
   std::size_t max_target_bytes = 8 * 1024;   // Longer request lines: 414.
   std::size_t max_header_bytes = 16 * 1024;  // Larger header blocks: 431.
   std::size_t max_body_bytes = 1 << 20;      // Larger bodies: 413.

@@ -1,0 +1,75 @@
+#pragma once
+// One client connection: reads requests within the limits and timeouts of ServerSettings,
+// answers them through the Router, one at a time and in order. See docs/http.md.
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <spdlog/logger.h>
+
+#include "http/detail/wire.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+
+namespace gazette::http::detail {
+
+// What all sessions of one server share. Must outlive them.
+struct SessionContext {
+  const ServerSettings& settings;
+  const Router& router;
+  spdlog::logger* access_log;  // Null when access logging is off.
+  // Set once the server shuts down, before it calls Shutdown() on each session.
+  const std::atomic<bool>& stopping;
+};
+
+// Shared ownership because the coroutine, the server's list of open connections and the
+// shutdown notices posted to it all need the session alive, and any of them may end last.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  // The socket's executor must be a strand: the session relies on it for Shutdown().
+  Session(boost::asio::ip::tcp::socket socket, const SessionContext& context);
+
+  // Serves requests until the client leaves, a timeout, an error answer or Shutdown(). Never
+  // throws; closes the socket before it returns.
+  boost::asio::awaitable<void> Run();
+
+  // Finishes the request in progress, if any, with "Connection: close"; closes at once when
+  // the connection is idle. Thread-safe.
+  void Shutdown();
+  // Closes the connection now, cutting off whatever is in progress. Thread-safe.
+  void ForceClose();
+
+  boost::asio::any_io_executor executor() { return stream_.get_executor(); }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  using Parser = boost::beast::http::request_parser<boost::beast::http::string_body>;
+
+  boost::asio::awaitable<void> Serve();
+  // Reads and answers one request. Returns whether the connection stays open.
+  boost::asio::awaitable<bool> ServeOne(Clock::time_point deadline);
+  // Answers a request the session refused (400, 413, 414, 431), then closes. Returns false.
+  boost::asio::awaitable<bool> Refuse(int status, const Parser& parser, Clock::time_point start);
+  // Adds the framing fields and writes; no body for HEAD. Returns whether it was all sent.
+  boost::asio::awaitable<bool> Write(Response response, unsigned version, bool keep_alive,
+                                     bool head);
+  boost::asio::awaitable<void> LingeringClose();
+  Response Answer(const Request& request) const;
+  void Log(const Parser& parser, int status, std::size_t body_bytes, Clock::time_point start);
+
+  const SessionContext& context_;
+  boost::beast::tcp_stream stream_;
+  boost::beast::flat_buffer buffer_;
+  std::string client_address_;
+  bool idle_ = false;  // Waiting for the first byte of a request; strand only.
+};
+
+}  // namespace gazette::http::detail

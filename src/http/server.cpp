@@ -1,0 +1,179 @@
+// Listener, threads and graceful shutdown: docs/http.md.
+#include "http/server.hpp"
+
+#include <csignal>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <spdlog/spdlog.h>
+
+#include "http/detail/access_log.hpp"
+#include "http/detail/session.hpp"
+#include "news/error.hpp"
+
+namespace gazette::http {
+namespace asio = boost::asio;
+using asio::ip::tcp;
+
+// Everything below `control` is touched only on that strand, so the acceptor, the signal
+// wait, the grace timer and the list of open sessions need no lock.
+struct Server::Impl {
+  Impl(ServerSettings settings_in, const Router& router_in)
+      : settings(std::move(settings_in)),
+        router(router_in),
+        control(asio::make_strand(io)),
+        acceptor(control),
+        signals(control, SIGINT, SIGTERM),
+        grace_timer(control),
+        access_log(settings.access_log ? detail::AccessLogger() : nullptr),
+        context{settings, router, access_log.get(), stopping} {}
+
+  void Listen();
+  void Start();
+  void BeginShutdown();
+  void Forget(const std::shared_ptr<detail::Session>& session);
+  asio::awaitable<void> Accept();
+
+  const ServerSettings settings;
+  const Router& router;
+  std::atomic<bool> stopping{false};  // Written on `control` only; sessions read it.
+  asio::io_context io;
+  asio::strand<asio::io_context::executor_type> control;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  asio::steady_timer grace_timer;
+  std::shared_ptr<spdlog::logger> access_log;
+  detail::SessionContext context;
+  std::uint16_t port = 0;
+  std::set<std::shared_ptr<detail::Session>> sessions;
+};
+
+void Server::Impl::Listen() {
+  boost::system::error_code ec;
+  auto address = asio::ip::make_address(settings.address, ec);
+  if (ec) throw Error(ErrorKind::kInvalid, "not an IP address: " + settings.address);
+  tcp::endpoint endpoint{address, settings.port};
+  try {
+    acceptor.open(endpoint.protocol());
+    acceptor.set_option(tcp::acceptor::reuse_address(true));
+    acceptor.bind(endpoint);
+    acceptor.listen(asio::socket_base::max_listen_connections);
+    port = acceptor.local_endpoint().port();
+  } catch (const boost::system::system_error& error) {
+    throw Error(ErrorKind::kUnavailable, "cannot listen on " + settings.address + ":" +
+                                             std::to_string(settings.port) + ": " + error.what());
+  }
+}
+
+// Runs on `control`.
+void Server::Impl::Start() {
+  if (stopping) return;  // Stop() came before Run().
+  signals.async_wait([this](const boost::system::error_code& ec, int signal) {
+    if (ec) return;
+    spdlog::info("signal {}: shutting down", signal);
+    BeginShutdown();
+  });
+  asio::co_spawn(control, Accept(), [](std::exception_ptr error) {
+    if (!error) return;
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      spdlog::error("accept loop failed: {}", e.what());
+    }
+  });
+}
+
+asio::awaitable<void> Server::Impl::Accept() {
+  constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
+  while (!stopping) {
+    // Each connection gets its own strand: its steps never overlap, different ones run in
+    // parallel.
+    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), kUseTuple);
+    if (stopping || ec == asio::error::operation_aborted) co_return;
+    if (ec) {
+      // Out of file descriptors and the like: pause instead of spinning.
+      spdlog::warn("accept failed: {}", ec.message());
+      asio::steady_timer pause(control, std::chrono::milliseconds(100));
+      co_await pause.async_wait(kUseTuple);
+      continue;
+    }
+    auto session = std::make_shared<detail::Session>(std::move(socket), context);
+    sessions.insert(session);
+    asio::co_spawn(session->executor(), session->Run(),
+                   [this, session](std::exception_ptr) { Forget(session); });
+  }
+}
+
+// Runs on `control`.
+void Server::Impl::BeginShutdown() {
+  if (stopping) return;
+  stopping = true;
+  boost::system::error_code ignored;
+  acceptor.close(ignored);
+  signals.cancel(ignored);
+  grace_timer.cancel();
+  for (const auto& session : sessions) session->Shutdown();
+  if (sessions.empty()) return;
+  grace_timer.expires_after(settings.shutdown_grace);
+  grace_timer.async_wait([this](const boost::system::error_code& ec) {
+    if (ec) return;
+    if (!sessions.empty()) spdlog::warn("closing {} connections after the grace", sessions.size());
+    for (const auto& session : sessions) session->ForceClose();
+  });
+}
+
+// Called on the session's strand when its coroutine has ended.
+void Server::Impl::Forget(const std::shared_ptr<detail::Session>& session) {
+  asio::post(control, [this, session] {
+    sessions.erase(session);
+    // The pending grace timer would keep Run() waiting for nothing.
+    if (stopping && sessions.empty()) grace_timer.cancel();
+  });
+}
+
+Server::Server(ServerSettings settings, const Router& router)
+    : impl_(std::make_unique<Impl>(std::move(settings), router)) {
+  impl_->Listen();
+}
+
+Server::~Server() = default;
+
+std::uint16_t Server::port() const { return impl_->port; }
+
+void Server::Run() {
+  Impl& impl = *impl_;
+  asio::post(impl.control, [&impl] { impl.Start(); });
+  int threads = impl.settings.threads > 0 ? impl.settings.threads
+                                          : static_cast<int>(std::thread::hardware_concurrency());
+  auto run = [&impl] {
+    // Handlers report their failures themselves; this only keeps a thread from dying silently.
+    for (;;) {
+      try {
+        impl.io.run();
+        return;
+      } catch (const std::exception& error) {
+        spdlog::error("I/O thread: {}", error.what());
+      }
+    }
+  };
+  std::vector<std::thread> workers;
+  for (int i = 1; i < threads; ++i) workers.emplace_back(run);
+  run();
+  for (auto& worker : workers) worker.join();
+}
+
+void Server::Stop() {
+  asio::post(impl_->control, [impl = impl_.get()] { impl->BeginShutdown(); });
+}
+
+}  // namespace gazette::http

@@ -1,0 +1,233 @@
+// Connection lifecycle, limits and timeouts: docs/http.md.
+#include "http/detail/session.hpp"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/string.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <spdlog/spdlog.h>
+
+#include "http/detail/access_log.hpp"
+#include "http/detail/conditional.hpp"
+#include "http/detail/target.hpp"
+
+namespace gazette::http::detail {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace {
+
+using Parser = http::request_parser<http::string_body>;
+
+constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
+// A client may still be sending when we close after an error answer; reading it for a moment
+// keeps the kernel from answering with a RST that can destroy our answer in flight.
+constexpr std::chrono::seconds kLinger{1};
+constexpr std::size_t kFirstReadBytes = 16 * 1024;
+
+bool IsParseError(const beast::error_code& ec) {
+  static const auto& category = beast::error_code(http::error::bad_target).category();
+  return ec.category() == category && ec != http::error::end_of_stream &&
+         ec != http::error::partial_message;
+}
+
+// A header block over the limit is 414 when the request line alone is too long, else 431. The
+// parser may stop before it read the request line, so look at the raw bytes it left.
+int HeaderLimitStatus(const Parser& parser,
+                      std::string_view unparsed, std::size_t max_target_bytes) {
+  if (!parser.get().target().empty()) return 431;
+  auto end = unparsed.find("\r\n");
+  if (end == std::string_view::npos) return 414;
+  auto line = unparsed.substr(0, end);
+  auto first_space = line.find(' ');
+  auto last_space = line.rfind(' ');
+  if (first_space == std::string_view::npos || last_space <= first_space) return 431;
+  return last_space - first_space - 1 > max_target_bytes ? 414 : 431;
+}
+
+// The status for a request the session refuses, or nothing when there is nobody to answer.
+std::optional<int> RefusalStatus(const beast::error_code& ec, const Parser& parser,
+                                 std::string_view unparsed, const ServerSettings& settings) {
+  if (ec == http::error::header_limit) {
+    return HeaderLimitStatus(parser, unparsed, settings.max_target_bytes);
+  }
+  if (ec == http::error::body_limit) return 413;
+  if (IsParseError(ec)) return 400;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Session::Session(asio::ip::tcp::socket socket, const SessionContext& context)
+    : context_(context), stream_(std::move(socket)) {
+  beast::error_code ec;
+  auto remote = stream_.socket().remote_endpoint(ec);
+  client_address_ = ec ? "-" : remote.address().to_string();
+}
+
+asio::awaitable<void> Session::Run() {
+  try {
+    co_await Serve();
+  } catch (const std::exception& error) {
+    spdlog::warn("connection from {} failed: {}", client_address_, error.what());
+  }
+  beast::error_code ignored;
+  stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+  stream_.socket().close(ignored);
+}
+
+void Session::Shutdown() {
+  // A busy session sees `stopping` itself and answers with "Connection: close".
+  asio::post(executor(), [self = shared_from_this()] {
+    if (self->idle_) self->stream_.cancel();
+  });
+}
+
+void Session::ForceClose() {
+  asio::post(executor(), [self = shared_from_this()] { self->stream_.close(); });
+}
+
+asio::awaitable<void> Session::Serve() {
+  const auto& settings = context_.settings;
+  // The first request counts from the accept: a client that connects and says nothing is as
+  // slow as one that stops halfway.
+  auto deadline = Clock::now() + settings.request_timeout;
+  for (bool first = true;; first = false) {
+    if (buffer_.size() == 0) {
+      if (context_.stopping) co_return;
+      stream_.expires_at(first ? deadline : Clock::now() + settings.idle_timeout);
+      idle_ = true;
+      auto [ec, n] = co_await stream_.async_read_some(buffer_.prepare(kFirstReadBytes), kUseTuple);
+      idle_ = false;
+      if (ec) co_return;  // The client left or went quiet, or the server is shutting down.
+      buffer_.commit(n);
+    }
+    if (!first) deadline = Clock::now() + settings.request_timeout;
+    if (!co_await ServeOne(deadline)) co_return;
+  }
+}
+
+asio::awaitable<bool> Session::ServeOne(Clock::time_point deadline) {
+  const auto& settings = context_.settings;
+  const auto start = Clock::now();
+  Parser parser;
+  parser.header_limit(static_cast<std::uint32_t>(
+      std::min<std::size_t>(settings.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
+  parser.body_limit(settings.max_body_bytes);
+
+  stream_.expires_at(deadline);
+  auto [ec, n] = co_await http::async_read_header(stream_, buffer_, parser, kUseTuple);
+  std::optional<ParsedTarget> target;
+  if (!ec) {
+    // Check the target before reading a body that would only be thrown away.
+    std::string_view raw_target = parser.get().target();
+    if (raw_target.size() > settings.max_target_bytes) co_return co_await Refuse(414, parser, start);
+    target = ParseTarget(raw_target);
+    if (!target) co_return co_await Refuse(400, parser, start);
+    if (!parser.is_done()) {
+      if (beast::iequals(parser.get()[http::field::expect], "100-continue")) {
+        http::response<http::empty_body> go_on{http::status::continue_, parser.get().version()};
+        std::tie(ec, n) = co_await http::async_write(stream_, go_on, kUseTuple);
+      }
+      if (!ec) std::tie(ec, n) = co_await http::async_read(stream_, buffer_, parser, kUseTuple);
+    }
+  }
+  if (ec) {
+    const auto* data = static_cast<const char*>(buffer_.data().data());
+    if (auto status = RefusalStatus(ec, parser, {data, buffer_.size()}, settings)) {
+      co_return co_await Refuse(*status, parser, start);
+    }
+    co_return false;  // Timeout, or the client left mid-request: nobody to answer.
+  }
+
+  auto& wire = parser.get();
+  Request request = ToRequest(wire, std::move(*target), client_address_);
+  Response response = Answer(request);
+  if (IsNotModified(request, response)) response = NotModified(response);
+  const bool head = request.method == Method::kHead;
+  const bool keep_alive = wire.keep_alive() && !context_.stopping;
+  const int status = response.status;
+  const std::size_t body_bytes = head || status == 304 ? 0 : response.body.size();
+  const bool sent = co_await Write(std::move(response), wire.version(), keep_alive, head);
+  Log(parser, status, sent ? body_bytes : 0, start);
+  if (!sent) co_return false;
+  if (!keep_alive) {
+    co_await LingeringClose();
+    co_return false;
+  }
+  co_return true;
+}
+
+Response Session::Answer(const Request& request) const {
+  // Dispatch maps handler exceptions already; this catches what escapes it (bad_alloc, ...).
+  try {
+    Response response = context_.router.Dispatch(request);
+    // 1xx would change the framing under us; anything outside 100-599 is not HTTP.
+    if (response.status >= 200 && response.status <= 599) return response;
+    spdlog::error("request {} answered with status {}", request.target, response.status);
+  } catch (const std::exception& error) {
+    spdlog::error("request {} failed: {}", request.target, error.what());
+  } catch (...) {
+    spdlog::error("request {} failed with a non-standard exception", request.target);
+  }
+  return StatusPage(500);
+}
+
+asio::awaitable<bool> Session::Refuse(int status, const Parser& parser, Clock::time_point start) {
+  Response page = StatusPage(status);
+  const std::size_t body_bytes = page.body.size();
+  const bool sent = co_await Write(std::move(page), 11, false, false);
+  Log(parser, status, sent ? body_bytes : 0, start);
+  if (sent) co_await LingeringClose();
+  co_return false;
+}
+
+asio::awaitable<bool> Session::Write(Response response, unsigned version, bool keep_alive,
+                                     bool head) {
+  auto wire = ToWire(std::move(response), version, keep_alive);
+  http::response_serializer<http::string_body> serializer{wire};
+  // A client that stops reading must not hold the connection forever.
+  stream_.expires_after(context_.settings.write_timeout);
+  auto [ec, n] = head ? co_await http::async_write_header(stream_, serializer, kUseTuple)
+                      : co_await http::async_write(stream_, serializer, kUseTuple);
+  co_return !ec;
+}
+
+asio::awaitable<void> Session::LingeringClose() {
+  beast::error_code ignored;
+  stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+  stream_.expires_after(kLinger);
+  std::array<char, 4096> sink;
+  for (;;) {
+    auto [ec, n] = co_await stream_.async_read_some(asio::buffer(sink), kUseTuple);
+    if (ec) break;
+  }
+}
+
+void Session::Log(const Parser& parser, int status, std::size_t body_bytes,
+                  Clock::time_point start) {
+  if (context_.access_log == nullptr) return;
+  const auto& wire = parser.get();
+  std::string_view method = wire.method_string();
+  std::string_view target = wire.target();
+  AccessRecord record{
+      .client_address = client_address_,
+      .method = method.empty() ? "-" : method,
+      .target = target.empty() ? "-" : target,
+      .status = status,
+      .body_bytes = body_bytes,
+      .duration = Clock::now() - start,
+      .user_agent = wire[http::field::user_agent],
+  };
+  context_.access_log->info(FormatAccess(record));
+}
+
+}  // namespace gazette::http::detail

@@ -1,0 +1,30 @@
+#pragma once
+// Plain text from data sets, cleaned and turned into CommonMark that renders back to the same
+// text. Format notes: docs/data-loading.md.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazette::importer {
+
+// Markdown whose rendering (cmark-gfm with the table, strikethrough and autolink extensions)
+// is one paragraph per input paragraph holding exactly its text. Each paragraph is first
+// normalised the way CommonMark would read it anyway: line breaks become spaces and leading and
+// trailing spaces and tabs are dropped; paragraphs left empty are skipped. Characters with a
+// Markdown meaning are escaped with backslashes. Paragraphs are joined by a blank line.
+// Known gap: cmark-gfm still links e-mail addresses (the text stays the same).
+std::string PlainParagraphsToMarkdown(const std::vector<std::string>& paragraphs);
+
+// Text without control characters (tabs become spaces; other C0/C1 controls, DEL and the byte
+// order mark are dropped; line breaks are kept) and without Unicode white space at either end.
+// Expects valid UTF-8; ill-formed bytes are kept as they are.
+std::string CleanText(std::string_view text);
+
+// CleanText for one-line fields (headlines, names): line breaks become spaces.
+std::string CleanLine(std::string_view text);
+
+// The non-empty lines of text, each cleaned with CleanText: the paragraphs of a plain-text
+// body whose paragraphs sit one to a line, with or without blank lines between them.
+std::vector<std::string> ParagraphsFromLines(std::string_view text);
+
+}  // namespace gazette::importer
