@@ -2,7 +2,7 @@
 // read their text, without a parser dependency. It trusts the markup to be well formed (the
 // HTML-validation tests check that separately) and supports simple CSS selectors only:
 // compound selectors of `tag`, `#id`, `.class`, `[attr]`, `[attr=value]`, joined by a space
-// (descendant) or `>` (child).
+// (descendant) or `>` (child), and comma-separated lists of those.
 
 const kVoidElements = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source',
@@ -60,11 +60,12 @@ class Node {
     return this.textContent.replace(/\s+/g, ' ').trim();
   }
 
+  // Elements inside this node matching any selector of a comma-separated list, in document order.
   querySelectorAll(selector) {
-    const steps = parseSelector(selector);
+    const alternatives = selector.split(/,(?![^[]*\])/).map(parseSelector);
     const found = [];
     walk(this, (node) => {
-      if (matchesSteps(node, steps, steps.length - 1)) found.push(node);
+      if (alternatives.some((steps) => matchesSteps(node, steps, steps.length - 1))) found.push(node);
     });
     return found;
   }

@@ -214,7 +214,8 @@ ArticlePage SqliteArticleStore::ListPublished(const ArticleQuery& query) {
   // Fixed fragments only: the filters' values are always bound, never spliced.
   std::string where = " FROM articles a JOIN sections s ON s.id = a.section_id"
                       " WHERE a.language = ? AND a.status = 'published'";
-  if (query.section_slug) where += " AND s.slug = ?";
+  // By section id, so SQLite walks the section's index instead of the whole edition's.
+  if (query.section_slug) where += " AND a.section_id = (SELECT id FROM sections WHERE language = ? AND slug = ?)";
   if (query.tag_slug)
     where += " AND a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id"
              " WHERE t.language = a.language AND t.slug = ?)";
@@ -224,8 +225,8 @@ ArticlePage SqliteArticleStore::ListPublished(const ArticleQuery& query) {
   auto reader = pool_.Reader();
   auto bind = [&](Statement& statement, auto... tail) {
     const auto language = news::LanguageCode(query.language);
-    if (query.section_slug && query.tag_slug) statement.Bind(language, *query.section_slug, *query.tag_slug, tail...);
-    else if (query.section_slug) statement.Bind(language, *query.section_slug, tail...);
+    if (query.section_slug && query.tag_slug) statement.Bind(language, language, *query.section_slug, *query.tag_slug, tail...);
+    else if (query.section_slug) statement.Bind(language, language, *query.section_slug, tail...);
     else if (query.tag_slug) statement.Bind(language, *query.tag_slug, tail...);
     else statement.Bind(language, tail...);
   };
