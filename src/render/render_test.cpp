@@ -41,6 +41,15 @@ TEST(TemplatesTest, RendersAPageInsideTheLayoutAndEscapes) {
   EXPECT_THROW(templates.RenderPage("no-such-page", view), Error);
 }
 
+TEST(TemplatesTest, TreatsEmptyStringsAsFalse) {
+  std::map<std::string_view, std::string_view> assets{
+      {"templates/layout.mustache", "{{{content}}}"},
+      {"templates/page.mustache", "[{{#a}}<p>{{a}}</p>{{/a}}{{^a}}none{{/a}}]"}};
+  Templates templates(assets);
+  EXPECT_EQ(templates.RenderPage("page", {{"a", ""}}), "[none]");
+  EXPECT_EQ(templates.RenderPage("page", {{"a", "x"}}), "[<p>x</p>]");
+}
+
 TEST(TemplatesTest, RefusesABrokenTemplate) {
   std::map<std::string_view, std::string_view> assets{
       {"templates/layout.mustache", "{{{content}}}"}, {"templates/bad.mustache", "{{#open}} never closed"}};

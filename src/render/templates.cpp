@@ -25,7 +25,11 @@ mstch::data ToData(const boost::json::value& value) {
       for (const auto& item : value.get_array()) list.push_back(ToData(item));
       return list;
     }
-    case boost::json::kind::string: return mstch::data(std::string(value.get_string()));
+    case boost::json::kind::string:
+      // An empty string is false, as in JavaScript Mustache, so {{#standfirst}} skips an
+      // empty one; a false variable renders as nothing.
+      if (value.get_string().empty()) return mstch::data(false);
+      return mstch::data(std::string(value.get_string()));
     case boost::json::kind::bool_: return mstch::data(value.get_bool());
     case boost::json::kind::int64: return mstch::data(std::to_string(value.get_int64()));
     case boost::json::kind::uint64: return mstch::data(std::to_string(value.get_uint64()));
