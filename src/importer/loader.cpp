@@ -1,7 +1,6 @@
 #include "importer/loader.hpp"
 
 #include <algorithm>
-#include <span>
 
 #include <fmt/format.h>
 
@@ -37,7 +36,7 @@ class DataSetSaver {
                LoadReport& load_report, ProgressSink& progress)
       : articles_(articles), settings_(settings), report_(report), load_report_(load_report), progress_(progress) {}
 
-  void SaveAll(std::vector<LoadEntry>& entries) {
+  void Save(std::vector<LoadEntry>& entries) {
     const std::size_t batch_size = std::max<std::size_t>(settings_.batch_size, 1);
     std::vector<news::ArticleDraft> drafts;
     for (std::size_t begin = 0; begin < entries.size(); begin += batch_size) {
@@ -117,7 +116,7 @@ void LoadDataSet(DataSet set, store::ArticleStore& articles, store::SettingsStor
     progress.Problem(problem);
     report.problems.push_back(std::move(problem));
   }
-  DataSetSaver(articles, load_settings, counts, report, progress).SaveAll(set.entries);
+  DataSetSaver(articles, load_settings, counts, report, progress).Save(set.entries);
   for (const auto& [key, value] : set.settings) {
     if (settings.Get(key) == value) continue;
     settings.Set(key, value);
