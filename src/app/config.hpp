@@ -15,8 +15,7 @@ namespace gazette::app {
 struct Config {
   site::SiteSettings site;
   http::ServerSettings server;
-  // A file path for SQLite (created when absent); "postgresql://..." is reserved for the
-  // PostgreSQL store.
+  // A file path for SQLite (created when absent), or a postgresql:// URL.
   std::string database = "gazette.db";
   // Bearer token for machine clients of /api/; empty: the API refuses everyone.
   std::string api_token;

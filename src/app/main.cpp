@@ -33,8 +33,9 @@ int main(int argc, char** argv) {
   cli.add_option("-c,--config", config_file, "TOML config file (see config/gazette.toml)")
       ->envname("GAZETTE_CONFIG");
   cli.footer(
-      "Environment: GAZETTE_CONFIG, GAZETTE_LISTEN (host:port), GAZETTE_DATABASE (SQLite file),\n"
-      "GAZETTE_API_TOKEN (bearer token for /api/). They override the config file.");
+      "Environment: GAZETTE_CONFIG, GAZETTE_LISTEN (host:port), GAZETTE_DATABASE (a SQLite file path\n"
+      "or a postgresql:// URL),"
+      " GAZETTE_API_TOKEN (bearer token for /api/). They override the config file.");
 
   auto* serve = cli.add_subcommand("serve", "Serve the site until SIGTERM or SIGINT");
   serve->fallthrough();

@@ -7,7 +7,8 @@
 
 namespace gazette::app {
 
-// A file path opens SQLite; a postgresql:// URL is refused until the PostgreSQL store exists.
+// A postgresql:// (or postgres://) URL opens PostgreSQL; anything else is a SQLite file path,
+// whose folder is created when absent.
 // Throws Error naming the database when it cannot be opened.
 std::unique_ptr<store::Store> OpenStore(const std::string& database);
 

@@ -4,6 +4,7 @@
 
 #include "app/commands.hpp"
 #include "app/open_store.hpp"
+#include "http/http_date.hpp"
 #include "http/static_files.hpp"
 #include "render/assets.hpp"
 #include "render/templates.hpp"
@@ -18,7 +19,10 @@ int Serve(const Config& config) {
   const render::Templates templates(assets);
   const render::UiStrings strings(assets);
   const site::PublicSite public_site(*store, templates, strings, config.site);
-  const http::StaticFiles static_files(assets, "static/", "/static/");
+  // The embedded files change only with the binary: the time this process started is a safe
+  // Last-Modified (the ETag, a content hash, stays the same across restarts).
+  const http::StaticFiles static_files(assets, "static/", "/static/", std::string(http::kStaticCacheControl),
+                                       http::FormatHttpDate(std::chrono::system_clock::now()));
 
   http::Router router;
   router.Add(http::Method::kGet, "/healthz", [&](const http::Request&, const http::PathParams&) {

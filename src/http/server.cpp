@@ -59,19 +59,25 @@ struct Server::Impl {
 };
 
 void Server::Impl::Listen() {
-  boost::system::error_code ec;
-  auto address = asio::ip::make_address(settings.address, ec);
-  if (ec) throw Error(ErrorKind::kInvalid, "not an IP address: " + settings.address);
-  tcp::endpoint endpoint{address, settings.port};
+  const std::string where = settings.address + ":" + std::to_string(settings.port);
   try {
+    // A literal address needs no lookup; a name such as "localhost" takes its first address.
+    boost::system::error_code not_literal;
+    auto address = asio::ip::make_address(settings.address, not_literal);
+    tcp::endpoint endpoint{address, settings.port};
+    if (not_literal) {
+      tcp::resolver resolver(io);
+      endpoint = *resolver.resolve(settings.address, std::to_string(settings.port),
+                                   tcp::resolver::passive | tcp::resolver::numeric_service)
+                      .begin();
+    }
     acceptor.open(endpoint.protocol());
     acceptor.set_option(tcp::acceptor::reuse_address(true));
     acceptor.bind(endpoint);
     acceptor.listen(asio::socket_base::max_listen_connections);
     port = acceptor.local_endpoint().port();
   } catch (const boost::system::system_error& error) {
-    throw Error(ErrorKind::kUnavailable, "cannot listen on " + settings.address + ":" +
-                                             std::to_string(settings.port) + ": " + error.what());
+    throw Error(ErrorKind::kUnavailable, "cannot listen on " + where + ": " + error.what());
   }
 }
 
@@ -88,7 +94,9 @@ void Server::Impl::Start() {
     try {
       std::rethrow_exception(error);
     } catch (const std::exception& e) {
-      spdlog::error("accept loop failed: {}", e.what());
+      spdlog::error("accept loop failed, no new connections: {}", e.what());
+    } catch (...) {
+      spdlog::error("accept loop failed, no new connections");
     }
   });
 }
@@ -121,7 +129,6 @@ void Server::Impl::BeginShutdown() {
   boost::system::error_code ignored;
   acceptor.close(ignored);
   signals.cancel(ignored);
-  grace_timer.cancel();
   for (const auto& session : sessions) session->Shutdown();
   if (sessions.empty()) return;
   grace_timer.expires_after(settings.shutdown_grace);

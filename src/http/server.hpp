@@ -12,6 +12,7 @@
 namespace gazette::http {
 
 struct ServerSettings {
+  // An IPv4 or IPv6 address, or a name such as "localhost" (its first address is used).
   std::string address = "127.0.0.1";
   std::uint16_t port = 8080;  // 0: the OS picks; see Server::port().
   int threads = 0;            // 0: one per core.

@@ -78,6 +78,8 @@ asio::awaitable<void> Session::Run() {
     co_await Serve();
   } catch (const std::exception& error) {
     spdlog::warn("connection from {} failed: {}", client_address_, error.what());
+  } catch (...) {
+    spdlog::warn("connection from {} failed", client_address_);
   }
   beast::error_code ignored;
   stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
@@ -155,7 +157,8 @@ asio::awaitable<bool> Session::ServeOne(Clock::time_point deadline) {
   const bool head = request.method == Method::kHead;
   const bool keep_alive = wire.keep_alive() && !context_.stopping;
   const int status = response.status;
-  const std::size_t body_bytes = head || status == 304 ? 0 : response.body.size();
+  const bool bodiless = head || status == 204 || status == 304;
+  const std::size_t body_bytes = bodiless ? 0 : response.body.size();
   const bool sent = co_await Write(std::move(response), wire.version(), keep_alive, head);
   Log(parser, status, sent ? body_bytes : 0, start);
   if (!sent) co_return false;

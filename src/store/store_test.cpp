@@ -1,11 +1,19 @@
-// The store contract, run against the SQLite implementation (PostgreSQL joins it later).
+// The store contract, run against both implementations: SQLite always, PostgreSQL when
+// GAZETTE_TEST_POSTGRES_URL names a server (tests/postgres/cluster.sh starts one).
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
 #include "news/error.hpp"
 #include "news/timestamp.hpp"
+#include "store/postgres/connection.hpp"
+#include "store/postgres/migrations.hpp"
+#include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace gazette::store {
@@ -14,21 +22,74 @@ namespace {
 using news::ArticleDraft;
 using news::Language;
 
-class StoreTest : public ::testing::Test {
+// The server URL for the PostgreSQL tests, or empty when none was given.
+std::string PostgresServerUrl() {
+  const char* url = std::getenv("GAZETTE_TEST_POSTGRES_URL");
+  return url ? url : "";
+}
+
+constexpr std::string_view kNoPostgres =
+    "\n*** GAZETTE_TEST_POSTGRES_URL is not set: the PostgreSQL store is NOT tested. ***\n"
+    "*** Start a server with tests/postgres/cluster.sh start DIR and export the URL it prints. ***";
+
+// A database of its own for one test on the server at GAZETTE_TEST_POSTGRES_URL: created
+// empty, dropped (with any sessions left on it) when the test ends.
+class ScratchDatabase {
+ public:
+  explicit ScratchDatabase(std::string server_url) : server_url_(std::move(server_url)) {
+    static std::atomic<int> counter = 0;
+    name_ = "gazette_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+    postgres::Connection admin(server_url_);
+    admin.Exec("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+    admin.Exec("CREATE DATABASE " + name_);
+    // postgresql://user@host:port/db?options: swap the database for ours.
+    const auto authority = server_url_.find("://") + 3;
+    const auto path = server_url_.find('/', authority);
+    const auto query = server_url_.find('?', authority);
+    url_ = server_url_.substr(0, path == std::string::npos ? query : path) + "/" + name_ +
+           (query == std::string::npos ? "" : server_url_.substr(query));
+  }
+  ~ScratchDatabase() {
+    try {
+      postgres::Connection(server_url_).Exec("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "dropping " << name_ << ": " << e.what();
+    }
+  }
+  const std::string& url() const { return url_; }
+  const std::string& name() const { return name_; }
+
+ private:
+  std::string server_url_;
+  std::string name_;
+  std::string url_;
+};
+
+// The parameter names the implementation: "sqlite" or "postgresql".
+class StoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gazette-store-test-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    if (GetParam() == "postgresql") {
+      if (PostgresServerUrl().empty()) GTEST_SKIP() << kNoPostgres;
+      database_ = std::make_unique<ScratchDatabase>(PostgresServerUrl());
+    } else {
+      std::string test_name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+      std::replace(test_name.begin(), test_name.end(), '/', '-');
+      dir_ = std::filesystem::temp_directory_path() /
+             ("gazette-store-test-" + std::to_string(::getpid()) + "-" + test_name);
+      std::filesystem::remove_all(dir_);
+      std::filesystem::create_directories(dir_);
+    }
     store_ = Open();
   }
   void TearDown() override {
     store_.reset();
-    std::filesystem::remove_all(dir_);
+    database_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
   std::unique_ptr<Store> Open() {
+    if (database_)
+      return postgres::OpenPostgresStore({.url = database_->url(), .pool_size = 4, .clock = [this] { return now_; }});
     return sqlite::OpenSqliteStore({.path = dir_ / "test.db", .max_readers = 4, .clock = [this] { return now_; }});
   }
 
@@ -54,11 +115,12 @@ class StoreTest : public ::testing::Test {
   }
 
   std::filesystem::path dir_;
+  std::unique_ptr<ScratchDatabase> database_;
   news::TimePoint now_ = *news::ParseIso8601("2020-01-01T00:00:00Z");
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(StoreTest, SavesAndFindsAnArticle) {
+TEST_P(StoreTest, SavesAndFindsAnArticle) {
   auto draft = Draft("talks", "2016-06-09T12:00:00Z", {"Iran", "Russia"});
   draft.dateline = "Tehran";
   draft.byline = "A. Reporter";
@@ -83,7 +145,7 @@ TEST_F(StoreTest, SavesAndFindsAnArticle) {
   EXPECT_FALSE(store_->Articles().FindPublished(Language::kEnglish, "nothing"));
 }
 
-TEST_F(StoreTest, SavingTheSameContentTwiceChangesNothing) {
+TEST_P(StoreTest, SavingTheSameContentTwiceChangesNothing) {
   auto draft = Draft("talks", "2016-06-09T12:00:00Z", {"Iran"});
   const auto first = store_->Articles().Save(draft);
   now_ += std::chrono::hours(1);
@@ -102,7 +164,7 @@ TEST_F(StoreTest, SavingTheSameContentTwiceChangesNothing) {
   EXPECT_EQ(store_->Articles().CountAll(), 1);
 }
 
-TEST_F(StoreTest, ExternalIdsKeepOneArticlePerOriginAndGuardSlugs) {
+TEST_P(StoreTest, ExternalIdsKeepOneArticlePerOriginAndGuardSlugs) {
   auto draft = Draft("talks", "2016-06-09T12:00:00Z", {});
   draft.external_id = "wire:1";
   store_->Articles().Save(draft);
@@ -121,7 +183,7 @@ TEST_F(StoreTest, ExternalIdsKeepOneArticlePerOriginAndGuardSlugs) {
   }
 }
 
-TEST_F(StoreTest, RefusesInvalidDraftsAndRollsBackBatches) {
+TEST_P(StoreTest, RefusesInvalidDraftsAndRollsBackBatches) {
   auto no_headline = Draft("x", "2016-06-09T12:00:00Z", {});
   no_headline.headline.clear();
   auto bad_slug = Draft("../etc", "2016-06-09T12:00:00Z", {});
@@ -138,7 +200,7 @@ TEST_F(StoreTest, RefusesInvalidDraftsAndRollsBackBatches) {
   EXPECT_EQ(store_->Articles().CountAll(), 0) << "a failed batch must leave nothing behind";
 }
 
-TEST_F(StoreTest, ListsPublishedArticlesNewestFirstWithFiltersAndPages) {
+TEST_P(StoreTest, ListsPublishedArticlesNewestFirstWithFiltersAndPages) {
   std::vector<ArticleDraft> drafts{
       Draft("a", "2018-01-01T00:00:00Z", {"Iran"}),
       Draft("b", "2018-01-03T00:00:00Z", {"Iran", "Syria"}),
@@ -177,7 +239,7 @@ TEST_F(StoreTest, ListsPublishedArticlesNewestFirstWithFiltersAndPages) {
   EXPECT_FALSE(store_->Catalog().FindSection(Language::kEnglish, "sport"));
 }
 
-TEST_F(StoreTest, RelatedSharesATagNewestFirstWithoutItself) {
+TEST_P(StoreTest, RelatedSharesATagNewestFirstWithoutItself) {
   store_->Articles().SaveAll(std::vector<ArticleDraft>{
       Draft("seed", "2016-06-09T12:00:00Z", {"Iran", "Russia", "Syria"}),
       Draft("r1", "2018-11-06T15:01:00Z", {"Iran", "Russia"}),
@@ -191,7 +253,7 @@ TEST_F(StoreTest, RelatedSharesATagNewestFirstWithoutItself) {
   EXPECT_EQ(Slugs(store_->Articles().Related(*seed, 2)), (std::vector<std::string>{"r1", "r2"}));
 }
 
-TEST_F(StoreTest, KeepsSettingsAndSurvivesReopening) {
+TEST_P(StoreTest, KeepsSettingsAndSurvivesReopening) {
   EXPECT_FALSE(store_->Settings().Get("site.name"));
   store_->Settings().Set("site.name", "Arab Today");
   store_->Settings().Set("site.name", "Gazette");
@@ -204,7 +266,7 @@ TEST_F(StoreTest, KeepsSettingsAndSurvivesReopening) {
   EXPECT_NO_THROW(store_->Ping());
 }
 
-TEST_F(StoreTest, ReadersAndAWriterWorkSideBySide) {
+TEST_P(StoreTest, ReadersAndAWriterWorkSideBySide) {
   std::atomic<int> failures = 0;
   std::thread writer([&] {
     for (int i = 0; i < 200; ++i) store_->Articles().Save(Draft("w" + std::to_string(i), "2018-01-01T00:00:00Z", {"Iran"}));
@@ -221,7 +283,42 @@ TEST_F(StoreTest, ReadersAndAWriterWorkSideBySide) {
   EXPECT_EQ(store_->Articles().ListPublished({}).total, 200);
 }
 
-TEST_F(StoreTest, OpeningAnUnwritablePathSaysWhichFile) {
+// Several threads saving batches at once, over shared tags and sections: on PostgreSQL each
+// batch takes its own pooled connection and they insert the same new tags concurrently.
+TEST_P(StoreTest, ConcurrentBatchesAllLand) {
+  constexpr int kThreads = 4, kBatches = 10, kPerBatch = 5;
+  std::atomic<int> failures = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int b = 0; b < kBatches; ++b) {
+        std::vector<ArticleDraft> batch;
+        for (int i = 0; i < kPerBatch; ++i) {
+          // Tags in a different order per thread, as wire items list them.
+          std::vector<std::string> tags{"Iran", "Syria", "Russia", "Tag " + std::to_string(b * kPerBatch + i)};
+          std::rotate(tags.begin(), tags.begin() + t % 3, tags.end() - 1);
+          batch.push_back(Draft(fmt::format("t{}-b{}-a{}", t, b, i), "2018-01-01T00:00:00Z", tags,
+                                i % 2 ? "World" : "Middle East"));
+        }
+        try {
+          store_->Articles().SaveAll(batch);
+        } catch (const std::exception& e) {
+          ++failures;
+          ADD_FAILURE() << e.what();
+        }
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_EQ(store_->Articles().CountAll(), kThreads * kBatches * kPerBatch);
+  EXPECT_EQ(store_->Articles().ListPublished({.tag_slug = "iran"}).total, kThreads * kBatches * kPerBatch);
+  EXPECT_EQ(store_->Articles().ListPublished({.tag_slug = "tag-7"}).total, kThreads);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, StoreTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+
+TEST(SqliteStoreTest, OpeningAnUnwritablePathSaysWhichFile) {
   try {
     sqlite::OpenSqliteStore({.path = "/nonexistent-dir/x/gazette.db"});
     FAIL();
@@ -229,6 +326,59 @@ TEST_F(StoreTest, OpeningAnUnwritablePathSaysWhichFile) {
     EXPECT_EQ(e.kind(), ErrorKind::kUnavailable);
     EXPECT_NE(std::string(e.what()).find("/nonexistent-dir/x/gazette.db"), std::string::npos) << e.what();
   }
+}
+
+TEST(PostgresStoreTest, AnUnreachableServerIsUnavailableAndThePasswordStaysSecret) {
+  try {
+    // Port 1 on loopback: refused at once, no server needed.
+    postgres::OpenPostgresStore({.url = "postgresql://editor:s3cret-pw@127.0.0.1:1/newsroom"});
+    FAIL();
+  } catch (const Error& e) {
+    const std::string message = e.what();
+    EXPECT_EQ(e.kind(), ErrorKind::kUnavailable);
+    EXPECT_NE(message.find("127.0.0.1:1/newsroom"), std::string::npos) << message;
+    EXPECT_EQ(message.find("s3cret-pw"), std::string::npos) << message;
+  }
+}
+
+// Nodes starting together on an empty database: the advisory lock lets one apply the
+// migrations while the others wait, then find nothing left to do.
+TEST(PostgresStoreTest, NodesStartingTogetherApplyMigrationsOnce) {
+  if (PostgresServerUrl().empty()) GTEST_SKIP() << kNoPostgres;
+  ScratchDatabase database(PostgresServerUrl());
+  std::atomic<int> failures = 0;
+  std::vector<std::thread> nodes;
+  for (int n = 0; n < 4; ++n)
+    nodes.emplace_back([&] {
+      try {
+        postgres::OpenPostgresStore({.url = database.url(), .pool_size = 1})->Ping();
+      } catch (const std::exception& e) {
+        ++failures;
+        ADD_FAILURE() << e.what();
+      }
+    });
+  for (auto& node : nodes) node.join();
+  EXPECT_EQ(failures, 0);
+  postgres::Connection check(database.url());
+  EXPECT_EQ(check.Query("SELECT COUNT(*) FROM schema_migrations").Int(0, 0),
+            static_cast<std::int64_t>(postgres::Migrations().size()));
+}
+
+// A pooled connection the server cut off is replaced: the call that meets it fails as
+// kUnavailable, the next one runs on a new connection.
+TEST(PostgresStoreTest, ReplacesABrokenConnection) {
+  if (PostgresServerUrl().empty()) GTEST_SKIP() << kNoPostgres;
+  ScratchDatabase database(PostgresServerUrl());
+  auto store = postgres::OpenPostgresStore({.url = database.url(), .pool_size = 1});
+  store->Settings().Set("site.name", "Gazette");
+  postgres::Connection admin(PostgresServerUrl());
+  admin.Query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", database.name());
+  try {
+    store->Settings().Get("site.name");
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kUnavailable) << e.what();
+  }
+  EXPECT_EQ(store->Settings().Get("site.name"), "Gazette");
 }
 
 }  // namespace

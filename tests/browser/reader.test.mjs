@@ -194,6 +194,35 @@ describe('a reader in Chromium', () => {
     }
   });
 
+  it('keeps English footer lines in reading order on Arabic pages', needsSharedData, async () => {
+    // In a right-to-left page, an English line whose direction is not marked (dir or <bdi>) has
+    // its closing punctuation drawn at its left: the reader sees ".Maintained ... SAL".
+    const page = await openPage(browser);
+    try {
+      await page.goto(server.url('/ar/'));
+      const lines = await page.evaluate(() => [...document.querySelectorAll('footer.site-footer p')].map((p) => {
+        const text = p.firstChild;
+        const charBox = (offset) => {
+          const range = document.createRange();
+          range.setStart(text, offset);
+          range.setEnd(text, offset + 1);
+          return range.getBoundingClientRect();
+        };
+        const content = text.textContent;
+        const start = content.length - content.trimStart().length;
+        const end = content.trimEnd().length - 1;
+        return { text: content.trim(), firstLeft: charBox(start).left, lastLeft: charBox(end).left };
+      }));
+      const english = lines.filter((line) => /^[A-Za-z]/.test(line.text));
+      assert.ok(english.length > 0, 'no English footer line on /ar/ to check');
+      const reversed = english.filter((line) => !(line.firstLeft < line.lastLeft));
+      assert.deepEqual(reversed.map((line) => line.text), [],
+        `drawn out of order (last character left of the first): ${JSON.stringify(reversed)}`);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('shows Arabic timestamps in the Arabic home page', needsSharedData, async () => {
     const page = await openPage(browser);
     try {
@@ -217,7 +246,7 @@ describe('a reader in Chromium', () => {
       await assertSeedPageReadable(page, seed);
 
       // Section navigation, then the next page of the section, by clicking as a reader does.
-      await page.locator('nav.sections').getByRole('link', { name: 'Sport' }).click();
+      await page.locator('nav.sections').getByRole('link', { name: 'Sport', exact: true }).click();
       await page.waitForURL((url) => url.pathname === '/en/sport/');
       const firstPage = await page.locator('ol.story-list h2').allInnerTexts();
       assert.ok(firstPage.length > 0, 'no stories on /en/sport/');

@@ -1,8 +1,8 @@
 #include <fmt/format.h>
 
-#include "news/content_hash.hpp"
 #include "news/error.hpp"
 #include "news/slug.hpp"
+#include "store/article_rules.hpp"
 #include "store/sqlite/sqlite_stores.hpp"
 
 namespace gazette::store::sqlite {
@@ -12,27 +12,6 @@ using news::TimePoint;
 
 std::int64_t Seconds(TimePoint time) { return time.time_since_epoch().count(); }
 TimePoint FromSeconds(std::int64_t seconds) { return TimePoint{std::chrono::seconds{seconds}}; }
-
-// Everything that makes up the saved content, in a fixed order, for the fingerprint.
-std::string Fingerprint(const news::ArticleDraft& d, std::string_view section_slug) {
-  std::string text = fmt::format(
-      "{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}",
-      news::LanguageCode(d.language), d.slug, d.headline, d.standfirst, d.dateline, d.body_markdown,
-      d.source, d.byline, d.section_name, section_slug, news::StatusName(d.status),
-      d.published_at ? Seconds(*d.published_at) : -1);
-  for (const auto& tag : d.tags) text += "\x1e" + tag;
-  return news::ContentHash(text);
-}
-
-void Validate(const news::ArticleDraft& d, std::string_view section_slug) {
-  const auto where = d.external_id ? *d.external_id : d.slug;
-  if (d.headline.empty()) throw Error(ErrorKind::kInvalid, fmt::format("article {}: the headline is empty", where));
-  if (!news::IsValidSlug(d.slug))
-    throw Error(ErrorKind::kInvalid, fmt::format("article {}: invalid slug '{}'", where, d.slug));
-  if (d.section_name.empty() || !news::IsValidSlug(section_slug) || section_slug == "tag")
-    throw Error(ErrorKind::kInvalid,
-                fmt::format("article {}: invalid section '{}' (slug '{}')", where, d.section_name, section_slug));
-}
 
 // The id of the row with this name, inserted when absent.
 std::int64_t EnsureNamed(Connection& c, std::string_view table, std::string_view name) {
@@ -80,8 +59,8 @@ news::ArticleSummary ReadSummary(const Statement& row) {
 }  // namespace
 
 SaveResult SqliteArticleStore::SaveIn(Connection& c, const news::ArticleDraft& d) {
-  const std::string section_slug = d.section_slug.empty() ? news::MakeSlug(d.section_name) : d.section_slug;
-  Validate(d, section_slug);
+  const std::string section_slug = SectionSlugOf(d);
+  ValidateDraft(d, section_slug);
   const std::string hash = Fingerprint(d, section_slug);
   const std::string_view language = news::LanguageCode(d.language);
 

@@ -1,0 +1,44 @@
+#include "store/postgres/postgres_store.hpp"
+
+#include "store/postgres/migrations.hpp"
+#include "store/postgres/postgres_stores.hpp"
+
+namespace gazette::store::postgres {
+namespace {
+
+class PostgresStore final : public Store {
+ public:
+  explicit PostgresStore(const PostgresSettings& settings)
+      : pool_(settings.url, settings.pool_size),
+        articles_(pool_, settings.clock ? settings.clock : [] {
+          return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        }),
+        catalog_(pool_),
+        settings_(pool_) {
+    auto connection = pool_.Acquire();
+    ApplyMigrations(*connection);
+  }
+
+  ArticleStore& Articles() override { return articles_; }
+  CatalogStore& Catalog() override { return catalog_; }
+  SettingsStore& Settings() override { return settings_; }
+
+  void Ping() override {
+    auto connection = pool_.Acquire();
+    connection->Query("SELECT 1");
+  }
+
+ private:
+  ConnectionPool pool_;
+  PostgresArticleStore articles_;
+  PostgresCatalogStore catalog_;
+  PostgresSettingsStore settings_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> OpenPostgresStore(const PostgresSettings& settings) {
+  return std::make_unique<PostgresStore>(settings);
+}
+
+}  // namespace gazette::store::postgres

@@ -1,0 +1,50 @@
+#pragma once
+// The PostgreSQL implementations of each store interface; built and owned by PostgresStore.
+#include <functional>
+
+#include "store/postgres/connection_pool.hpp"
+#include "store/store.hpp"
+
+namespace gazette::store::postgres {
+
+using Clock = std::function<news::TimePoint()>;
+
+class PostgresArticleStore final : public ArticleStore {
+ public:
+  PostgresArticleStore(ConnectionPool& pool, Clock clock) : pool_(pool), clock_(std::move(clock)) {}
+  SaveResult Save(const news::ArticleDraft& draft) override;
+  std::vector<SaveResult> SaveAll(std::span<const news::ArticleDraft> drafts) override;
+  std::optional<news::Article> FindPublished(news::Language language, std::string_view slug) override;
+  ArticlePage ListPublished(const ArticleQuery& query) override;
+  std::vector<news::ArticleSummary> Related(const news::Article& article, int limit) override;
+  long long CountAll() override;
+
+ private:
+  SaveResult SaveIn(Connection& connection, const news::ArticleDraft& draft);
+  ConnectionPool& pool_;
+  Clock clock_;
+};
+
+class PostgresCatalogStore final : public CatalogStore {
+ public:
+  explicit PostgresCatalogStore(ConnectionPool& pool) : pool_(pool) {}
+  std::optional<news::Section> FindSection(news::Language language, std::string_view slug) override;
+  std::vector<news::Section> ListSections(news::Language language) override;
+  std::optional<news::Tag> FindTag(news::Language language, std::string_view slug) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+class PostgresSettingsStore final : public SettingsStore {
+ public:
+  explicit PostgresSettingsStore(ConnectionPool& pool) : pool_(pool) {}
+  std::optional<std::string> Get(std::string_view key) override;
+  void Set(std::string_view key, std::string_view value) override;
+  std::map<std::string, std::string> All() override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+}  // namespace gazette::store::postgres
