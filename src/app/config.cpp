@@ -107,13 +107,19 @@ void ReadServer(const toml::table& table, const std::string& file, http::ServerS
   TableReader reader(table, "server.", file);
   std::string listen = fmt::format("{}:{}", server.address, server.port);
   long long request_timeout_ms = server.request_timeout.count(), idle_timeout_ms = server.idle_timeout.count(),
-            shutdown_grace_ms = server.shutdown_grace.count(), max_body_bytes = static_cast<long long>(server.max_body_bytes);
+            shutdown_grace_ms = server.shutdown_grace.count(), write_timeout_ms = server.write_timeout.count(),
+            max_body_bytes = static_cast<long long>(server.max_body_bytes),
+            max_target_bytes = static_cast<long long>(server.max_target_bytes),
+            max_header_bytes = static_cast<long long>(server.max_header_bytes);
   reader.Read("listen", listen);
   reader.Read("threads", server.threads);
   reader.Read("request_timeout_ms", request_timeout_ms);
   reader.Read("idle_timeout_ms", idle_timeout_ms);
   reader.Read("shutdown_grace_ms", shutdown_grace_ms);
+  reader.Read("write_timeout_ms", write_timeout_ms);
   reader.Read("max_body_bytes", max_body_bytes);
+  reader.Read("max_target_bytes", max_target_bytes);
+  reader.Read("max_header_bytes", max_header_bytes);
   reader.Read("access_log", server.access_log);
   reader.RefuseUnknown();
 
@@ -122,11 +128,17 @@ void ReadServer(const toml::table& table, const std::string& file, http::ServerS
   CheckRange(reader, "request_timeout_ms", request_timeout_ms, 100, 600000);
   CheckRange(reader, "idle_timeout_ms", idle_timeout_ms, 100, 3600000);
   CheckRange(reader, "shutdown_grace_ms", shutdown_grace_ms, 0, 600000);
+  CheckRange(reader, "write_timeout_ms", write_timeout_ms, 100, 600000);
   CheckRange(reader, "max_body_bytes", max_body_bytes, 1024, 1LL << 30);
+  CheckRange(reader, "max_target_bytes", max_target_bytes, 256, 1 << 20);
+  CheckRange(reader, "max_header_bytes", max_header_bytes, 1024, 1 << 20);
   server.request_timeout = std::chrono::milliseconds(request_timeout_ms);
   server.idle_timeout = std::chrono::milliseconds(idle_timeout_ms);
   server.shutdown_grace = std::chrono::milliseconds(shutdown_grace_ms);
+  server.write_timeout = std::chrono::milliseconds(write_timeout_ms);
   server.max_body_bytes = static_cast<std::size_t>(max_body_bytes);
+  server.max_target_bytes = static_cast<std::size_t>(max_target_bytes);
+  server.max_header_bytes = static_cast<std::size_t>(max_header_bytes);
 }
 
 }  // namespace

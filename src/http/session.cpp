@@ -132,6 +132,9 @@ asio::awaitable<bool> Session::ServeOne(Clock::time_point deadline) {
     // Check the target before reading a body that would only be thrown away.
     std::string_view raw_target = parser.get().target();
     if (raw_target.size() > settings.max_target_bytes) co_return co_await Refuse(414, parser, start);
+    // Beast applies header_limit to what it has not yet parsed, so many small header lines that
+    // arrive in pieces can pass it: check the whole header block that the parser consumed.
+    if (n > settings.max_header_bytes) co_return co_await Refuse(431, parser, start);
     target = ParseTarget(raw_target);
     if (!target) co_return co_await Refuse(400, parser, start);
     if (!parser.is_done()) {
