@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "news/article.hpp"
+#include "news/changes.hpp"
 #include "news/content_hash.hpp"
 #include "news/slug.hpp"
 #include "news/timestamp.hpp"
@@ -103,6 +104,17 @@ TEST(ContentHashTest, IsStableAndDistinguishes) {
   EXPECT_EQ(ContentHash("").size(), 32u);
   // BLAKE2b-128 of "abc": pinned so a change of algorithm cannot pass unnoticed.
   EXPECT_EQ(ContentHash("abc"), "cf4ab791c62b8d2b2109c90275287816");
+}
+}  // namespace
+}  // namespace gazette::news
+
+namespace gazette::news {
+namespace {
+TEST(CacheTagTest, NamesWhatChanged) {
+  EXPECT_EQ(ArticleCacheTag(42), "article:42");
+  EXPECT_EQ(EditionCacheTag(Language::kArabic), "edition:ar");
+  EXPECT_EQ(SectionCacheTag(Language::kEnglish, "middle-east"), "section:en/middle-east");
+  EXPECT_EQ(TagCacheTag(Language::kEnglish, "iran"), "tag:en/iran");
 }
 }  // namespace
 }  // namespace gazette::news
