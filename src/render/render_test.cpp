@@ -37,7 +37,7 @@ TEST(TemplatesTest, RendersAPageInsideTheLayoutAndEscapes) {
   EXPECT_NE(html.find("<html lang=\"en\" dir=\"ltr\">"), std::string::npos);
   EXPECT_NE(html.find("<title>&lt;T&gt;</title>"), std::string::npos);
   EXPECT_NE(html.find("<h1>Page not found</h1>"), std::string::npos);
-  EXPECT_NE(html.find("<p>A &amp; B</p>"), std::string::npos);
+  EXPECT_NE(html.find("<p dir=\"auto\">A &amp; B</p>"), std::string::npos);
   EXPECT_THROW(templates.RenderPage("no-such-page", view), Error);
 }
 
