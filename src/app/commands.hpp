@@ -13,4 +13,13 @@ int Serve(const Config& config);
 // Imports data sets (see docs/data-loading.md) into the database, showing progress.
 int Load(const Config& config, const std::vector<std::filesystem::path>& paths);
 
+// `gazette comments ACTION [TARGETS]`: list (by --status), approve|reject|spam|delete IDs,
+// open|close ARTICLE-PATHs. Exit 3 when a comment id names nothing.
+struct CommentsCommand {
+  std::string action;
+  std::vector<std::string> targets;
+  std::string status = "pending";
+};
+int Comments(const Config& config, const CommentsCommand& command);
+
 }  // namespace gazette::app

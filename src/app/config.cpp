@@ -110,8 +110,13 @@ void ReadServer(const toml::table& table, const std::string& file, http::ServerS
             shutdown_grace_ms = server.shutdown_grace.count(), write_timeout_ms = server.write_timeout.count(),
             max_body_bytes = static_cast<long long>(server.max_body_bytes),
             max_target_bytes = static_cast<long long>(server.max_target_bytes),
-            max_header_bytes = static_cast<long long>(server.max_header_bytes);
+            max_header_bytes = static_cast<long long>(server.max_header_bytes),
+            max_connections = static_cast<long long>(server.max_connections),
+            max_in_flight = static_cast<long long>(server.max_in_flight), retry_after_s = server.retry_after.count();
   reader.Read("listen", listen);
+  reader.Read("max_connections", max_connections);
+  reader.Read("max_in_flight", max_in_flight);
+  reader.Read("retry_after_s", retry_after_s);
   reader.Read("threads", server.threads);
   reader.Read("request_timeout_ms", request_timeout_ms);
   reader.Read("idle_timeout_ms", idle_timeout_ms);
@@ -139,6 +144,63 @@ void ReadServer(const toml::table& table, const std::string& file, http::ServerS
   server.max_body_bytes = static_cast<std::size_t>(max_body_bytes);
   server.max_target_bytes = static_cast<std::size_t>(max_target_bytes);
   server.max_header_bytes = static_cast<std::size_t>(max_header_bytes);
+  CheckRange(reader, "max_connections", max_connections, 1, 1000000);
+  CheckRange(reader, "max_in_flight", max_in_flight, 1, 1000000);
+  CheckRange(reader, "retry_after_s", retry_after_s, 0, 3600);
+  server.max_connections = static_cast<std::size_t>(max_connections);
+  server.max_in_flight = static_cast<std::size_t>(max_in_flight);
+  server.retry_after = std::chrono::seconds(retry_after_s);
+}
+
+void ReadCache(const toml::table& table, const std::string& file, cache::CacheSettings& cache) {
+  TableReader reader(table, "cache.", file);
+  long long max_mb = static_cast<long long>(cache.max_bytes >> 20);
+  reader.Read("enabled", cache.enabled);
+  reader.Read("max_mb", max_mb);
+  reader.Read("cache_control", cache.cache_control);
+  reader.Read("gzip_level", cache.gzip_level);
+  reader.Read("brotli_quality", cache.brotli_quality);
+  reader.RefuseUnknown();
+  CheckRange(reader, "max_mb", max_mb, 1, 1 << 20);
+  CheckRange(reader, "gzip_level", cache.gzip_level, 1, 9);
+  CheckRange(reader, "brotli_quality", cache.brotli_quality, 0, 11);
+  for (char c : cache.cache_control)
+    if (c == '\r' || c == '\n' || c == '\0') reader.Fail("cache_control", "must be one line");
+  cache.max_bytes = static_cast<std::size_t>(max_mb) << 20;
+}
+
+void ReadComments(const toml::table& table, const std::string& file, comments::CommentSettings& comments) {
+  TableReader reader(table, "comments.", file);
+  long long min_fill_seconds = comments.min_fill_time.count(), token_ttl_seconds = comments.token_ttl.count(),
+            rate_window_seconds = comments.rate_window.count();
+  reader.Read("auto_publish", comments.auto_publish);
+  reader.Read("max_length", comments.max_length);
+  reader.Read("max_name_length", comments.max_name_length);
+  reader.Read("max_links", comments.max_links);
+  reader.Read("min_fill_seconds", min_fill_seconds);
+  reader.Read("token_ttl_seconds", token_ttl_seconds);
+  reader.Read("rate_limit", comments.rate_limit);
+  reader.Read("rate_window_seconds", rate_window_seconds);
+  reader.Read("blocked_words", comments.blocked_words);
+  reader.Read("blocked_addresses", comments.blocked_addresses);
+  reader.Read("token_key", comments.token_key);
+  reader.Read("client_salt", comments.client_salt);
+  reader.RefuseUnknown();
+  CheckRange(reader, "max_length", comments.max_length, 1, 100000);
+  CheckRange(reader, "max_name_length", comments.max_name_length, 1, 1000);
+  CheckRange(reader, "max_links", comments.max_links, 0, 1000);
+  CheckRange(reader, "min_fill_seconds", min_fill_seconds, 0, 3600);
+  CheckRange(reader, "token_ttl_seconds", token_ttl_seconds, 1, 30 * 86400);
+  CheckRange(reader, "rate_limit", comments.rate_limit, 1, 1000000);
+  CheckRange(reader, "rate_window_seconds", rate_window_seconds, 1, 86400);
+  if (min_fill_seconds >= token_ttl_seconds) reader.Fail("min_fill_seconds", "must be less than token_ttl_seconds");
+  if (!comments.token_key.empty() &&
+      (comments.token_key.size() != 64 ||
+       comments.token_key.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos))
+    reader.Fail("token_key", "must be 64 hex digits (32 random bytes), or empty to keep one in the database");
+  comments.min_fill_time = std::chrono::seconds(min_fill_seconds);
+  comments.token_ttl = std::chrono::seconds(token_ttl_seconds);
+  comments.rate_window = std::chrono::seconds(rate_window_seconds);
 }
 
 }  // namespace
@@ -177,14 +239,24 @@ Config LoadConfig(const std::optional<std::filesystem::path>& file, const Enviro
       return node ? node->as_table() : nullptr;
     };
     for (const auto& [key, node] : root)
-      if (!std::set<std::string_view>{"site", "server", "database", "api"}.contains(key.str()))
+      if (!std::set<std::string_view>{"site", "server", "database", "api", "cache", "jobs", "comments"}.contains(key.str()))
         top.Fail(key.str(), "unknown section or key");
     if (const auto* site = section("site")) ReadSite(*site, name, config.site);
     if (const auto* server = section("server")) ReadServer(*server, name, config.server);
+    if (const auto* cache = section("cache")) ReadCache(*cache, name, config.cache);
+    if (const auto* comments = section("comments")) ReadComments(*comments, name, config.comments);
     if (const auto* database = section("database")) {
       TableReader reader(*database, "database.", name);
       reader.Read("url", config.database);
       reader.RefuseUnknown();
+    }
+    if (const auto* jobs = section("jobs")) {
+      TableReader reader(*jobs, "jobs.", name);
+      long long publish_interval_ms = config.publish_interval.count();
+      reader.Read("publish_interval_ms", publish_interval_ms);
+      reader.RefuseUnknown();
+      CheckRange(reader, "publish_interval_ms", publish_interval_ms, 100, 3600000);
+      config.publish_interval = std::chrono::milliseconds(publish_interval_ms);
     }
     if (const auto* api = section("api")) {
       TableReader reader(*api, "api.", name);

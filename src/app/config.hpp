@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "cache/cached_pages.hpp"
+#include "comments/comment_settings.hpp"
 #include "http/server.hpp"
 #include "site/site_settings.hpp"
 
@@ -15,10 +17,14 @@ namespace gazette::app {
 struct Config {
   site::SiteSettings site;
   http::ServerSettings server;
+  cache::CacheSettings cache;
+  comments::CommentSettings comments;  // [comments]
   // A file path for SQLite (created when absent), or a postgresql:// URL.
   std::string database = "gazette.db";
   // Bearer token for machine clients of /api/; empty: the API refuses everyone.
   std::string api_token;
+  // How often scheduled articles whose time has come are published ([jobs] publish_interval_ms).
+  std::chrono::milliseconds publish_interval{5000};
 };
 
 // The environment variables Gazette reads, by name: GAZETTE_LISTEN (host:port),

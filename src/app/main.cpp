@@ -47,12 +47,23 @@ int main(int argc, char** argv) {
   load->add_option("paths", paths, "Files or folders to import")->required()->check(CLI::ExistingPath);
   load->fallthrough();
 
+  gazette::app::CommentsCommand comments_command;
+  auto* comments = cli.add_subcommand("comments", "Moderate visitors' comments: list, approve, reject, spam, "
+                                                  "delete (by id); open, close (by article path /en/section/slug)");
+  comments->add_option("action", comments_command.action, "list|approve|reject|spam|delete|open|close")
+      ->required()
+      ->check(CLI::IsMember({"list", "approve", "reject", "spam", "delete", "open", "close"}));
+  comments->add_option("targets", comments_command.targets, "Comment ids, or article paths for open/close");
+  comments->add_option("--status", comments_command.status, "For list: pending (default), approved, rejected, spam, all");
+  comments->fallthrough();
+
   CLI11_PARSE(cli, argc, argv);
 
   try {
     const auto config = gazette::app::LoadConfig(config_file, ReadEnvironment());
     if (*serve) return gazette::app::Serve(config);
     if (*load) return gazette::app::Load(config, paths);
+    if (*comments) return gazette::app::Comments(config, comments_command);
   } catch (const gazette::Error& e) {
     std::cerr << "gazette: " << e.what() << std::endl;
     return 2;

@@ -4,11 +4,18 @@
 
 #include "app/commands.hpp"
 #include "app/open_store.hpp"
+#include "cache/cached_pages.hpp"
+#include "cache/change_bus.hpp"
+#include "cache/response_cache.hpp"
+#include "comments/moderation_api.hpp"
 #include "http/http_date.hpp"
+#include "jobs/job_runner.hpp"
+#include "news/changes.hpp"
 #include "http/static_files.hpp"
 #include "render/assets.hpp"
 #include "render/templates.hpp"
 #include "render/ui_strings.hpp"
+#include "site/article_api.hpp"
 #include "site/public_site.hpp"
 
 namespace gazette::app {
@@ -18,11 +25,25 @@ int Serve(const Config& config) {
   const auto& assets = render::EmbeddedAssets();
   const render::Templates templates(assets);
   const render::UiStrings strings(assets);
-  const site::PublicSite public_site(*store, templates, strings, config.site);
   // The embedded files change only with the binary: the time this process started is a safe
   // Last-Modified (the ETag, a content hash, stays the same across restarts).
   const http::StaticFiles static_files(assets, "static/", "/static/", std::string(http::kStaticCacheControl),
                                        http::FormatHttpDate(std::chrono::system_clock::now()));
+
+  // Writes announce what they changed (news/changes.hpp); the cache drops the pages showing it.
+  // A PostgreSQL NOTIFY forwarder subscribes here too, and publishes other nodes' changes.
+  cache::ResponseCache response_cache(config.cache.max_bytes);
+  const cache::CachedPages cached_pages(response_cache, config.cache);
+  cache::ChangeBus changes;
+  changes.Subscribe([&response_cache](const std::vector<std::string>& tags) { response_cache.Invalidate(tags); });
+  // Hand this to every module that writes (comments, newsroom, ingest).
+  const news::Announce announce = [&changes](const std::vector<std::string>& tags) { changes.Publish(tags); };
+  const site::ArticleApi article_api(*store, config.api_token, announce);
+  comments::CommentDesk comment_desk(store->Comments(), store->Settings(), config.comments,
+                                     comments::LoadSecrets(store->Comments(), config.comments), announce);
+  comments::Moderation moderation(store->Comments(), announce);
+  comments::ModerationApi moderation_api(moderation, config.api_token);
+  const site::PublicSite public_site(*store, templates, strings, config.site, &comment_desk);
 
   http::Router router;
   router.Add(http::Method::kGet, "/healthz", [&](const http::Request&, const http::PathParams&) {
@@ -30,13 +51,27 @@ int Serve(const Config& config) {
     return http::Text(200, "ok\n");
   });
   static_files.Register(router);
-  public_site.Register(router);
+  article_api.Register(router);
+  moderation_api.Register(router);
+  public_site.Register(router, [&cached_pages](http::Handler page) { return cached_pages.Wrap(std::move(page)); });
+
+  jobs::JobRunner jobs({
+      {"publish-scheduled", config.publish_interval, [&] {
+         for (const auto& article : store->Articles().PublishDue(news::TimePoint(
+                  std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()).time_since_epoch()))) {
+           spdlog::info("published scheduled article {} ({})", article.id, article.slug);
+           announce(news::CacheTagsOf(article));
+         }
+       }},
+  });
 
   http::Server server(config.server, router);
+  jobs.Start();
   spdlog::info("database {}", config.database);
   // Scripts (and people) read the address from this line; with port 0 it is the chosen port.
   std::cout << "Gazette serving http://" << config.server.address << ':' << server.port() << "/" << std::endl;
   server.Run();
+  jobs.Stop();
   spdlog::info("stopped");
   return 0;
 }

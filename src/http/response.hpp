@@ -1,7 +1,9 @@
 #pragma once
 // What a handler returns. The session adds Date, Content-Length, Connection and Server, drops
 // the body for HEAD, and answers conditional requests from ETag and Last-Modified.
+#include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -11,6 +13,14 @@ struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;  // Content-Type, ETag, ...
   std::string body;
+  // When set, sent instead of `body`: an immutable buffer shared with a cache, written without
+  // a copy.
+  std::shared_ptr<const std::string> shared_body;
+  // What the response shows, for a response cache ("article:42"); opaque here and never sent.
+  std::vector<std::string> cache_tags;
+
+  // The bytes to send: *shared_body when set, else body.
+  std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
 
   Response& Header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

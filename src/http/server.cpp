@@ -6,7 +6,11 @@
 #include <thread>
 #include <vector>
 
+#include <array>
+
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -25,6 +29,10 @@ namespace gazette::http {
 namespace asio = boost::asio;
 using asio::ip::tcp;
 
+namespace {
+asio::awaitable<void> RefuseConnection(tcp::socket socket, std::chrono::seconds retry_after);
+}  // namespace
+
 // Everything below `control` is touched only on that strand, so the acceptor, the signal
 // wait, the grace timer and the list of open sessions need no lock.
 struct Server::Impl {
@@ -36,7 +44,7 @@ struct Server::Impl {
         signals(control, SIGINT, SIGTERM),
         grace_timer(control),
         access_log(settings.access_log ? detail::AccessLogger() : nullptr),
-        context{settings, router, access_log.get(), stopping} {}
+        context{settings, router, access_log.get(), stopping, in_flight} {}
 
   void Listen();
   void Start();
@@ -47,6 +55,8 @@ struct Server::Impl {
   const ServerSettings settings;
   const Router& router;
   std::atomic<bool> stopping{false};  // Written on `control` only; sessions read it.
+  std::atomic<std::size_t> in_flight{0};
+  std::atomic<int> refusing{0};  // Connections being answered 503 beyond max_connections.
   asio::io_context io;
   asio::strand<asio::io_context::executor_type> control;
   tcp::acceptor acceptor;
@@ -115,12 +125,50 @@ asio::awaitable<void> Server::Impl::Accept() {
       co_await pause.async_wait(kUseTuple);
       continue;
     }
+    if (sessions.size() >= settings.max_connections) {
+      // Past a few refusals in progress, even the 503 costs too much: just close.
+      if (refusing.load() < 64) {
+        ++refusing;
+        auto executor = socket.get_executor();
+        asio::co_spawn(executor, RefuseConnection(std::move(socket), settings.retry_after),
+                       [this](std::exception_ptr) { --refusing; });
+      }
+      continue;
+    }
     auto session = std::make_shared<detail::Session>(std::move(socket), context);
     sessions.insert(session);
     asio::co_spawn(session->executor(), session->Run(),
                    [this, session](std::exception_ptr) { Forget(session); });
   }
 }
+
+namespace {
+
+// Answers a connection beyond max_connections with 503 and closes it, within about a second.
+asio::awaitable<void> RefuseConnection(tcp::socket socket, std::chrono::seconds retry_after) {
+  constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
+  const std::string body = "503 Service Unavailable\n";
+  const std::string answer = "HTTP/1.1 503 Service Unavailable\r\nServer: Gazette\r\nRetry-After: " +
+                             std::to_string(retry_after.count()) +
+                             "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " +
+                             std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+  boost::beast::tcp_stream stream(std::move(socket));
+  stream.expires_after(std::chrono::seconds(1));
+  auto [ec, n] = co_await boost::asio::async_write(stream, asio::buffer(answer), kUseTuple);
+  boost::system::error_code ignored;
+  if (!ec) {
+    // Read what the client sent meanwhile, so that closing does not reset the answer away.
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    std::array<char, 4096> sink;
+    for (;;) {
+      auto [read_error, read] = co_await stream.async_read_some(asio::buffer(sink), kUseTuple);
+      if (read_error) break;
+    }
+  }
+  stream.socket().close(ignored);
+}
+
+}  // namespace
 
 // Runs on `control`.
 void Server::Impl::BeginShutdown() {

@@ -28,6 +28,14 @@ struct ServerSettings {
   // On SIGTERM, in-flight requests get this long to finish.
   std::chrono::milliseconds shutdown_grace{10000};
   bool access_log = true;  // One line per request on the "access" spdlog logger.
+  // Each open connection holds a socket and buffers (up to max_header_bytes + max_body_bytes),
+  // and every connection waits its turn for the I/O threads: beyond this many, a new connection
+  // gets 503 with Retry-After and is closed. Keep it under the process's file descriptor limit.
+  std::size_t max_connections = 10000;
+  // Requests read and not yet answered (receiving a body, being handled, being written) across
+  // all connections. Beyond it a request gets 503 with Retry-After at once instead of waiting.
+  std::size_t max_in_flight = 1024;
+  std::chrono::seconds retry_after{5};  // Sent with those 503s.
 };
 
 class Server {

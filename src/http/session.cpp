@@ -64,6 +64,29 @@ std::optional<int> RefusalStatus(const beast::error_code& ec, const Parser& pars
   return std::nullopt;
 }
 
+// Counts a request as in flight for as long as it lives.
+class InFlight {
+ public:
+  explicit InFlight(std::atomic<std::size_t>& count) : count_(count), value_(count.fetch_add(1) + 1) {}
+  ~InFlight() { count_.fetch_sub(1); }
+  InFlight(const InFlight&) = delete;
+  InFlight& operator=(const InFlight&) = delete;
+  // How many were in flight, this one included, when it started.
+  std::size_t value() const { return value_; }
+
+ private:
+  std::atomic<std::size_t>& count_;
+  std::size_t value_;
+};
+
+template <class Message>
+asio::awaitable<bool> WriteMessage(beast::tcp_stream& stream, Message& wire, bool head) {
+  http::serializer<false, typename Message::body_type> serializer{wire};
+  auto [ec, n] = head ? co_await http::async_write_header(stream, serializer, kUseTuple)
+                      : co_await http::async_write(stream, serializer, kUseTuple);
+  co_return !ec;
+}
+
 }  // namespace
 
 Session::Session(asio::ip::tcp::socket socket, const SessionContext& context)
@@ -128,6 +151,7 @@ asio::awaitable<bool> Session::ServeOne(Clock::time_point deadline) {
   stream_.expires_at(deadline);
   auto [ec, n] = co_await http::async_read_header(stream_, buffer_, parser, kUseTuple);
   std::optional<ParsedTarget> target;
+  std::optional<InFlight> in_flight;
   if (!ec) {
     // Check the target before reading a body that would only be thrown away.
     std::string_view raw_target = parser.get().target();
@@ -137,6 +161,9 @@ asio::awaitable<bool> Session::ServeOne(Clock::time_point deadline) {
     if (n > settings.max_header_bytes) co_return co_await Refuse(431, parser, start);
     target = ParseTarget(raw_target);
     if (!target) co_return co_await Refuse(400, parser, start);
+    // Over capacity: say so at once, so the client can come back, rather than queue.
+    in_flight.emplace(context_.in_flight);
+    if (in_flight->value() > settings.max_in_flight) co_return co_await Refuse(503, parser, start);
     if (!parser.is_done()) {
       if (beast::iequals(parser.get()[http::field::expect], "100-continue")) {
         http::response<http::empty_body> go_on{http::status::continue_, parser.get().version()};
@@ -161,7 +188,7 @@ asio::awaitable<bool> Session::ServeOne(Clock::time_point deadline) {
   const bool keep_alive = wire.keep_alive() && !context_.stopping;
   const int status = response.status;
   const bool bodiless = head || status == 204 || status == 304;
-  const std::size_t body_bytes = bodiless ? 0 : response.body.size();
+  const std::size_t body_bytes = bodiless ? 0 : response.Body().size();
   const bool sent = co_await Write(std::move(response), wire.version(), keep_alive, head);
   Log(parser, status, sent ? body_bytes : 0, start);
   if (!sent) co_return false;
@@ -189,6 +216,7 @@ Response Session::Answer(const Request& request) const {
 
 asio::awaitable<bool> Session::Refuse(int status, const Parser& parser, Clock::time_point start) {
   Response page = StatusPage(status);
+  if (status == 503) page.Header("Retry-After", std::to_string(context_.settings.retry_after.count()));
   const std::size_t body_bytes = page.body.size();
   const bool sent = co_await Write(std::move(page), 11, false, false);
   Log(parser, status, sent ? body_bytes : 0, start);
@@ -198,13 +226,15 @@ asio::awaitable<bool> Session::Refuse(int status, const Parser& parser, Clock::t
 
 asio::awaitable<bool> Session::Write(Response response, unsigned version, bool keep_alive,
                                      bool head) {
-  auto wire = ToWire(std::move(response), version, keep_alive);
-  http::response_serializer<http::string_body> serializer{wire};
   // A client that stops reading must not hold the connection forever.
   stream_.expires_after(context_.settings.write_timeout);
-  auto [ec, n] = head ? co_await http::async_write_header(stream_, serializer, kUseTuple)
-                      : co_await http::async_write(stream_, serializer, kUseTuple);
-  co_return !ec;
+  if (response.shared_body) {
+    // `response` keeps the shared bytes alive until the write ends.
+    auto wire = ToSharedWire(response, version, keep_alive);
+    co_return co_await WriteMessage(stream_, wire, head);
+  }
+  auto wire = ToWire(std::move(response), version, keep_alive);
+  co_return co_await WriteMessage(stream_, wire, head);
 }
 
 asio::awaitable<void> Session::LingeringClose() {

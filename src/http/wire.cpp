@@ -67,9 +67,12 @@ Request ToRequest(WireRequest& wire, ParsedTarget target, std::string client_add
   return request;
 }
 
-WireResponse ToWire(Response response, unsigned version, bool keep_alive) {
-  WireResponse wire{static_cast<http::status>(response.status), version};
-  for (auto& [name, value] : response.headers) {
+namespace {
+
+// The status line and header fields that ToWire and ToSharedWire share.
+template <class Wire>
+void SetFields(Wire& wire, const Response& response) {
+  for (const auto& [name, value] : response.headers) {
     if (name.empty() || !IsSafeFieldText(name) || !IsSafeFieldText(value)) {
       spdlog::warn("dropped a response header field holding CR, LF or NUL");
       continue;
@@ -79,9 +82,27 @@ WireResponse ToWire(Response response, unsigned version, bool keep_alive) {
   }
   wire.set(http::field::server, "Gazette");
   wire.set(http::field::date, FormatHttpDate(std::chrono::system_clock::now()));
+}
+
+}  // namespace
+
+WireResponse ToWire(Response response, unsigned version, bool keep_alive) {
+  WireResponse wire{static_cast<http::status>(response.status), version};
+  SetFields(wire, response);
   if (HasBody(response.status)) {
     wire.content_length(response.body.size());
     wire.body() = std::move(response.body);
+  }
+  wire.keep_alive(keep_alive);
+  return wire;
+}
+
+SharedWireResponse ToSharedWire(const Response& response, unsigned version, bool keep_alive) {
+  SharedWireResponse wire{static_cast<http::status>(response.status), version};
+  SetFields(wire, response);
+  if (HasBody(response.status) && response.shared_body) {
+    wire.body() = {response.shared_body->data(), response.shared_body->size()};
+    wire.content_length(response.shared_body->size());
   }
   wire.keep_alive(keep_alive);
   return wire;

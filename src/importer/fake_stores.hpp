@@ -55,6 +55,8 @@ class FakeArticleStore : public store::ArticleStore {
 
   store::ArticlePage ListPublished(const store::ArticleQuery&) override { return {}; }
   std::vector<news::ArticleSummary> Related(const news::Article&, int) override { return {}; }
+  // The loader never publishes on a schedule; what it saves is what the tests look at.
+  std::vector<news::Article> PublishDue(news::TimePoint) override { return {}; }
   long long CountAll() override { return static_cast<long long>(articles_.size()); }
 
   // Every saved draft by id, with section_slug filled in.

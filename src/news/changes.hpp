@@ -23,6 +23,10 @@ std::string EditionCacheTag(Language language);
 std::string SectionCacheTag(Language language, std::string_view section_slug);
 // "tag:en/iran": the tag's pages, and the article pages whose related stories come from it.
 std::string TagCacheTag(Language language, std::string_view tag_slug);
+// Everything a change to this article touches: the article, its edition's lists, its section
+// and each of its tags.
+std::vector<std::string> CacheTagsOf(const Article& article);
+
 // "site": every page (site name, footer lines, timestamp format, navigation).
 inline constexpr std::string_view kSiteCacheTag = "site";
 

@@ -116,5 +116,15 @@ TEST(CacheTagTest, NamesWhatChanged) {
   EXPECT_EQ(SectionCacheTag(Language::kEnglish, "middle-east"), "section:en/middle-east");
   EXPECT_EQ(TagCacheTag(Language::kEnglish, "iran"), "tag:en/iran");
 }
+
+TEST(CacheTagTest, AnArticleTouchesItsEditionSectionAndTags) {
+  Article article;
+  article.id = 7;
+  article.language = Language::kArabic;
+  article.section.slug = "sports";
+  article.tags = {{1, Language::kArabic, "hilal", "الهلال"}};
+  EXPECT_EQ(CacheTagsOf(article),
+            (std::vector<std::string>{"article:7", "edition:ar", "section:ar/sports", "tag:ar/hilal"}));
+}
 }  // namespace
 }  // namespace gazette::news

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "news/changes.hpp"
 #include "render/markdown.hpp"
 #include "site/views.hpp"
 
@@ -24,14 +25,28 @@ boost::json::array Summaries(const SiteSettings& site, const std::vector<news::A
   return views;
 }
 
+// Cache tags (news/changes.hpp) for every article a page lists.
+void TagArticles(http::Response& response, const std::vector<news::ArticleSummary>& items) {
+  for (const auto& item : items) response.cache_tags.push_back(news::ArticleCacheTag(item.id));
+}
+
+// A 200 page tagged with what it shows: `tags`, and "site" for the layout every page has.
+http::Response TaggedPage(std::string html, std::vector<std::string> tags) {
+  auto response = http::Html(200, std::move(html));
+  response.cache_tags = std::move(tags);
+  response.cache_tags.emplace_back(news::kSiteCacheTag);
+  return response;
+}
+
 void Merge(boost::json::object& into, boost::json::object from) {
   for (auto& [key, value] : from) into[key] = std::move(value);
 }
 
 }  // namespace
 
-void PublicSite::Register(http::Router& router) const {
+void PublicSite::Register(http::Router& router, const PageWrapper& wrap_page) const {
   using http::Method;
+  auto wrap = [&wrap_page](http::Handler handler) { return wrap_page ? wrap_page(std::move(handler)) : handler; };
   // Every page lives in an edition: /en/... or /ar/...; other first segments name nothing.
   auto in_edition = [this](auto page) {
     return [this, page](const http::Request& r, const http::PathParams& p) {
@@ -42,17 +57,21 @@ void PublicSite::Register(http::Router& router) const {
   router.Add(Method::kGet, "/", [](const http::Request&, const http::PathParams&) {
     return http::Redirect("/en/", 302);
   });
-  router.Add(Method::kGet, "/{lang}/", in_edition([this](const http::Request& r, news::Language l, const http::PathParams&) {
+  router.Add(Method::kGet, "/{lang}/", wrap(in_edition([this](const http::Request& r, news::Language l, const http::PathParams&) {
     return Home(r, l);
-  }));
-  router.Add(Method::kGet, "/{lang}/tag/{tag}/", in_edition([this](const http::Request& r, news::Language l, const http::PathParams& p) {
+  })));
+  router.Add(Method::kGet, "/{lang}/tag/{tag}/", wrap(in_edition([this](const http::Request& r, news::Language l, const http::PathParams& p) {
     return Tag(r, l, p.at("tag"));
-  }));
-  router.Add(Method::kGet, "/{lang}/{section}/", in_edition([this](const http::Request& r, news::Language l, const http::PathParams& p) {
+  })));
+  router.Add(Method::kGet, "/{lang}/{section}/", wrap(in_edition([this](const http::Request& r, news::Language l, const http::PathParams& p) {
     return Section(r, l, p.at("section"));
-  }));
-  router.Add(Method::kGet, "/{lang}/{section}/{slug}", in_edition([this](const http::Request& r, news::Language l, const http::PathParams& p) {
+  })));
+  router.Add(Method::kGet, "/{lang}/{section}/{slug}", wrap(in_edition([this](const http::Request& r, news::Language l, const http::PathParams& p) {
     return Article(r, l, p.at("section"), p.at("slug"));
+  })));
+  // Never through the page wrapper: the answer depends on the form, not only on the path.
+  router.Add(Method::kPost, "/{lang}/{section}/{slug}/comments", in_edition([this](const http::Request& r, news::Language l, const http::PathParams& p) {
+    return PostComment(r, l, p.at("section"), p.at("slug"));
   }));
   router.SetNotFound([this](const http::Request& r, const http::PathParams&) { return NotFound(r); });
 }
@@ -74,7 +93,9 @@ http::Response PublicSite::Home(const http::Request& request, news::Language lan
     view["items"] = Summaries(site, list.items);
     if (auto pagination = PaginationView(strings_, language, EditionPath(language), *page, list.total, site.page_size))
       view["pagination"] = std::move(*pagination);
-    return http::Html(200, templates_.RenderPage("list", view));
+    auto response = TaggedPage(templates_.RenderPage("list", view), {news::EditionCacheTag(language)});
+    TagArticles(response, list.items);
+    return response;
   }
 
   const auto front = articles.ListPublished({.language = language, .page_size = 1 + site.home_latest});
@@ -84,11 +105,14 @@ http::Response PublicSite::Home(const http::Request& request, news::Language lan
   view["has_latest"] = !latest.empty();
   view["latest"] = std::move(latest);
 
+  std::vector<std::string> tags{news::EditionCacheTag(language)};
+  for (const auto& item : front.items) tags.push_back(news::ArticleCacheTag(item.id));
   boost::json::array blocks;
   const std::string more_template(strings_.For(language).at("more_in").as_string());
   for (const auto& section : sections) {
     const auto items = articles.ListPublished(
         {.language = language, .section_slug = section.slug, .page_size = site.home_block_size});
+    for (const auto& item : items.items) tags.push_back(news::ArticleCacheTag(item.id));
     std::string more = more_template;
     more.replace(more.find("{section}"), 9, section.name);
     blocks.push_back(boost::json::object{{"slug", section.slug},
@@ -100,7 +124,7 @@ http::Response PublicSite::Home(const http::Request& request, news::Language lan
   view["section_blocks"] = std::move(blocks);
   if (auto pagination = PaginationView(strings_, language, EditionPath(language), 1, front.total, site.page_size))
     view["pagination"] = std::move(*pagination);
-  return http::Html(200, templates_.RenderPage("home", view));
+  return TaggedPage(templates_.RenderPage("home", view), std::move(tags));
 }
 
 http::Response PublicSite::Section(const http::Request& request, news::Language language,
@@ -120,7 +144,9 @@ http::Response PublicSite::Section(const http::Request& request, news::Language 
   view["items"] = Summaries(site, list.items);
   if (auto pagination = PaginationView(strings_, language, SectionPath(language, section->slug), *page, list.total, site.page_size))
     view["pagination"] = std::move(*pagination);
-  return http::Html(200, templates_.RenderPage("list", view));
+  auto response = TaggedPage(templates_.RenderPage("list", view), {news::SectionCacheTag(language, section->slug)});
+  TagArticles(response, list.items);
+  return response;
 }
 
 http::Response PublicSite::Tag(const http::Request& request, news::Language language, std::string_view slug) const {
@@ -139,11 +165,14 @@ http::Response PublicSite::Tag(const http::Request& request, news::Language lang
   view["items"] = Summaries(site, list.items);
   if (auto pagination = PaginationView(strings_, language, TagPath(language, tag->slug), *page, list.total, site.page_size))
     view["pagination"] = std::move(*pagination);
-  return http::Html(200, templates_.RenderPage("list", view));
+  auto response = TaggedPage(templates_.RenderPage("list", view), {news::TagCacheTag(language, tag->slug)});
+  TagArticles(response, list.items);
+  return response;
 }
 
 http::Response PublicSite::Article(const http::Request& request, news::Language language,
-                                   std::string_view section_slug, std::string_view slug) const {
+                                   std::string_view section_slug, std::string_view slug,
+                                   const CommentFormState* comment_form) const {
   const auto article = store_.Articles().FindPublished(language, slug);
   if (!article) return NotFound(request);
   // An article that moved section keeps its old links working.
@@ -176,7 +205,23 @@ http::Response PublicSite::Article(const http::Request& request, news::Language 
   const auto related = store_.Articles().Related(*article, site.related_count);
   view["has_related"] = !related.empty();
   view["related"] = Summaries(site, related);
-  return http::Html(200, templates_.RenderPage("article", view));
+  if (comments_) {
+    const bool open = store_.Comments().CommentsOpen(article->id);
+    AddCommentSection(view, site, strings_, language,
+                      {.article_id = article->id,
+                       .action = news::ArticlePath(language, article->section.slug, article->slug) + "/comments",
+                       .approved = store_.Comments().ListApproved(article->id),
+                       .open = open,
+                       .token = open ? comments_->IssueToken(article->id) : std::string(),
+                       .max_length = comments_->Settings().max_length,
+                       .form = comment_form});
+  }
+  // The related list comes from the article's tags: a change under any of them may change it.
+  std::vector<std::string> cache_tags{news::ArticleCacheTag(article->id)};
+  for (const auto& tag : article->tags) cache_tags.push_back(news::TagCacheTag(language, tag.slug));
+  auto response = TaggedPage(templates_.RenderPage("article", view), std::move(cache_tags));
+  TagArticles(response, related);
+  return response;
 }
 
 http::Response PublicSite::NotFound(const http::Request& request) const {

@@ -56,6 +56,11 @@ class ArticleStore {
   // never the article itself.
   virtual std::vector<news::ArticleSummary> Related(const news::Article& article, int limit) = 0;
 
+  // Publishes every scheduled article whose publication time is at or before `now`, and
+  // returns them as published. Exactly once across every process on the same database: two
+  // nodes calling this together never both return the same article.
+  virtual std::vector<news::Article> PublishDue(news::TimePoint now) = 0;
+
   // All articles in every state, for operators and tests.
   virtual long long CountAll() = 0;
 };

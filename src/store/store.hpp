@@ -5,6 +5,7 @@
 
 #include "store/article_store.hpp"
 #include "store/catalog_store.hpp"
+#include "store/comment_store.hpp"
 #include "store/settings_store.hpp"
 
 namespace gazette::store {
@@ -15,6 +16,7 @@ class Store {
   virtual ArticleStore& Articles() = 0;
   virtual CatalogStore& Catalog() = 0;
   virtual SettingsStore& Settings() = 0;
+  virtual CommentStore& Comments() = 0;
   // Throws Error kUnavailable when the database does not answer; for /healthz.
   virtual void Ping() = 0;
 };

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <thread>
 
 #include "news/error.hpp"
@@ -285,6 +286,58 @@ TEST_P(StoreTest, ReadersAndAWriterWorkSideBySide) {
 
 // Several threads saving batches at once, over shared tags and sections: on PostgreSQL each
 // batch takes its own pooled connection and they insert the same new tags concurrently.
+TEST_P(StoreTest, PublishesScheduledArticlesWhenTheirTimeComes) {
+  auto soon = Draft("soon", "2020-01-01T00:10:00Z", {"Iran"});
+  soon.status = news::ArticleStatus::kScheduled;
+  auto later = Draft("later", "2020-01-02T00:00:00Z", {});
+  later.status = news::ArticleStatus::kScheduled;
+  store_->Articles().SaveAll(std::vector<ArticleDraft>{soon, later, Draft("now", "2019-12-31T00:00:00Z", {})});
+  EXPECT_FALSE(store_->Articles().FindPublished(Language::kEnglish, "soon"));
+  EXPECT_TRUE(store_->Articles().PublishDue(now_).empty()) << "nothing is due yet";
+
+  now_ += std::chrono::minutes(10);
+  const auto published = store_->Articles().PublishDue(now_);
+  ASSERT_EQ(published.size(), 1u);
+  EXPECT_EQ(published[0].slug, "soon");
+  ASSERT_EQ(published[0].tags.size(), 1u) << "callers announce the tags of what was published";
+  EXPECT_EQ(published[0].status, news::ArticleStatus::kPublished);
+  EXPECT_TRUE(store_->Articles().FindPublished(Language::kEnglish, "soon"));
+  EXPECT_TRUE(store_->Articles().PublishDue(now_).empty()) << "published once";
+  EXPECT_FALSE(store_->Articles().FindPublished(Language::kEnglish, "later"));
+}
+
+TEST_P(StoreTest, ScheduledArticlesArePublishedOnceAcrossNodes) {
+  std::vector<ArticleDraft> drafts;
+  for (int i = 0; i < 200; ++i) {
+    auto draft = Draft("due-" + std::to_string(i), "2019-12-31T00:00:00Z", {});
+    draft.status = news::ArticleStatus::kScheduled;
+    drafts.push_back(draft);
+  }
+  store_->Articles().SaveAll(drafts);
+  // Four "nodes": stores of their own on the same database, publishing at the same moment.
+  std::vector<std::unique_ptr<Store>> nodes;
+  for (int n = 0; n < 4; ++n) nodes.push_back(Open());
+  std::vector<std::vector<news::Article>> results(nodes.size());
+  std::vector<std::thread> threads;
+  for (std::size_t n = 0; n < nodes.size(); ++n)
+    threads.emplace_back([&, n] {
+      for (int round = 0; round < 5; ++round) {
+        auto batch = nodes[n]->Articles().PublishDue(now_);
+        results[n].insert(results[n].end(), batch.begin(), batch.end());
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  std::set<std::string> seen;
+  std::size_t total = 0;
+  for (const auto& result : results)
+    for (const auto& article : result) {
+      ++total;
+      EXPECT_TRUE(seen.insert(article.slug).second) << article.slug << " was published twice";
+    }
+  EXPECT_EQ(total, 200u);
+  EXPECT_EQ(store_->Articles().ListPublished({}).total, 200);
+}
+
 TEST_P(StoreTest, ConcurrentBatchesAllLand) {
   constexpr int kThreads = 4, kBatches = 10, kPerBatch = 5;
   std::atomic<int> failures = 0;
@@ -313,6 +366,105 @@ TEST_P(StoreTest, ConcurrentBatchesAllLand) {
   EXPECT_EQ(store_->Articles().CountAll(), kThreads * kBatches * kPerBatch);
   EXPECT_EQ(store_->Articles().ListPublished({.tag_slug = "iran"}).total, kThreads * kBatches * kPerBatch);
   EXPECT_EQ(store_->Articles().ListPublished({.tag_slug = "tag-7"}).total, kThreads);
+}
+
+// Comments (docs/comments.md): moderation states, oldest first, exact duplicates refused.
+TEST_P(StoreTest, CommentsWaitForModerationAndListOldestFirst) {
+  const auto article = store_->Articles().Save(Draft("talks", "2016-06-09T12:00:00Z", {})).id;
+  auto& comments = store_->Comments();
+  auto add = [&](std::string body, CommentStatus status) {
+    now_ += std::chrono::seconds(1);
+    return comments.Add({.article_id = article, .name = "Ann", .email = "ann@example.com", .body = std::move(body),
+                         .client_hash = "h", .status = status});
+  };
+  const auto first = add("first", CommentStatus::kApproved);
+  const auto waiting = add("waiting", CommentStatus::kPending);
+  const auto second = add("second\nline", CommentStatus::kApproved);
+  ASSERT_TRUE(first && waiting && second);
+
+  auto approved = comments.ListApproved(article);
+  ASSERT_EQ(approved.size(), 2u);
+  EXPECT_EQ(approved[0].body, "first");
+  EXPECT_EQ(approved[1].body, "second\nline");
+  EXPECT_EQ(approved[0].email, "ann@example.com");
+  EXPECT_EQ(approved[0].created_at, *news::ParseIso8601("2020-01-01T00:00:01Z"));
+  EXPECT_EQ(comments.CountApproved(article), 2);
+  ASSERT_EQ(comments.List(CommentStatus::kPending, 10).size(), 1u);
+  EXPECT_EQ(comments.List(std::nullopt, 10).size(), 3u);
+  EXPECT_EQ(comments.List(std::nullopt, 2).size(), 2u);
+
+  const auto before = comments.SetStatus(*waiting, CommentStatus::kApproved);
+  ASSERT_TRUE(before);
+  EXPECT_EQ(before->status, CommentStatus::kPending);
+  EXPECT_EQ(comments.CountApproved(article), 3);
+  EXPECT_EQ(comments.ListApproved(article)[1].body, "waiting") << "oldest first, whenever approved";
+  EXPECT_TRUE(comments.SetStatus(*first, CommentStatus::kSpam));
+  EXPECT_EQ(comments.Find(*first)->status, CommentStatus::kSpam);
+  EXPECT_TRUE(comments.Delete(*second));
+  EXPECT_FALSE(comments.Find(*second));
+  EXPECT_FALSE(comments.Delete(*second));
+  EXPECT_FALSE(comments.SetStatus(999999, CommentStatus::kApproved));
+  EXPECT_EQ(comments.CountApproved(article), 1);
+}
+
+TEST_P(StoreTest, CommentsRefuseExactDuplicatesAndUnknownArticles) {
+  const auto a = store_->Articles().Save(Draft("a", "2016-06-09T12:00:00Z", {})).id;
+  const auto b = store_->Articles().Save(Draft("b", "2016-06-09T12:00:00Z", {})).id;
+  auto& comments = store_->Comments();
+  EXPECT_TRUE(comments.Add({.article_id = a, .name = "Ann", .body = "Same words"}));
+  EXPECT_FALSE(comments.Add({.article_id = a, .name = "Bob", .body = "Same words"})) << "exact duplicate";
+  EXPECT_TRUE(comments.Add({.article_id = a, .name = "Bob", .body = "Same words!"}));
+  EXPECT_TRUE(comments.Add({.article_id = b, .name = "Bob", .body = "Same words"})) << "another article";
+  EXPECT_EQ(comments.List(std::nullopt, 10).size(), 3u);
+  try {
+    comments.Add({.article_id = 999999, .name = "Ann", .body = "x"});
+    ADD_FAILURE() << "no error for an unknown article";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kNotFound);
+  }
+}
+
+TEST_P(StoreTest, ArticlesTakeCommentsUntilClosed) {
+  const auto article = store_->Articles().Save(Draft("a", "2016-06-09T12:00:00Z", {})).id;
+  auto& comments = store_->Comments();
+  EXPECT_TRUE(comments.CommentsOpen(article));
+  EXPECT_TRUE(comments.SetCommentsOpen(article, false));
+  EXPECT_FALSE(comments.CommentsOpen(article));
+  store_->Articles().Save([] { auto d = Draft("a", "2016-06-09T12:00:00Z", {}); d.headline = "Changed"; return d; }());
+  EXPECT_FALSE(comments.CommentsOpen(article)) << "saving the article keeps its comment switch";
+  EXPECT_TRUE(comments.SetCommentsOpen(article, true));
+  EXPECT_TRUE(comments.CommentsOpen(article));
+  EXPECT_FALSE(comments.SetCommentsOpen(999999, false));
+  EXPECT_FALSE(comments.CommentsOpen(999999));
+}
+
+TEST_P(StoreTest, SharedSecretsKeepTheFirstValueAcrossNodes) {
+  EXPECT_EQ(store_->Comments().SharedSecret("comments.token_key", "one"), "one");
+  auto other_node = Open();
+  EXPECT_EQ(other_node->Comments().SharedSecret("comments.token_key", "two"), "one");
+}
+
+TEST_P(StoreTest, ConcurrentCommentsAreStoredExactlyOnce) {
+  const auto article = store_->Articles().Save(Draft("busy", "2016-06-09T12:00:00Z", {})).id;
+  // Two threads send each body: one of each pair lands, the other is a duplicate.
+  std::atomic<int> stored = 0, duplicates = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 40; ++i) {
+        const auto id = store_->Comments().Add({.article_id = article, .name = "N",
+                                                .body = "comment " + std::to_string(t / 2) + "-" + std::to_string(i),
+                                                .status = CommentStatus::kApproved});
+        ++(id ? stored : duplicates);
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(stored, 160);
+  EXPECT_EQ(duplicates, 160);
+  EXPECT_EQ(store_->Comments().CountApproved(article), 160);
+  store_.reset();
+  store_ = Open();
+  EXPECT_EQ(store_->Comments().ListApproved(article).size(), 160u) << "committed comments survive reopening";
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, StoreTest, ::testing::Values("sqlite", "postgresql"),

@@ -28,6 +28,8 @@ struct SessionContext {
   spdlog::logger* access_log;  // Null when access logging is off.
   // Set once the server shuts down, before it calls Shutdown() on each session.
   const std::atomic<bool>& stopping;
+  // Requests read and not yet answered, across all sessions (ServerSettings::max_in_flight).
+  std::atomic<std::size_t>& in_flight;
 };
 
 // Shared ownership because the coroutine, the server's list of open connections and the

@@ -3,6 +3,7 @@
 #include <string>
 
 #include <boost/beast/http/message.hpp>
+#include <boost/beast/http/span_body.hpp>
 #include <boost/beast/http/string_body.hpp>
 
 #include "http/detail/target.hpp"
@@ -13,6 +14,8 @@ namespace gazette::http::detail {
 
 using WireRequest = boost::beast::http::request<boost::beast::http::string_body>;
 using WireResponse = boost::beast::http::response<boost::beast::http::string_body>;
+// A response whose body points into Response::shared_body: no copy of cached bytes.
+using SharedWireResponse = boost::beast::http::response<boost::beast::http::span_body<const char>>;
 
 Method ToMethod(boost::beast::http::verb verb);
 
@@ -24,6 +27,9 @@ Request ToRequest(WireRequest& wire, ParsedTarget target, std::string client_add
 // any framing fields the handler set. Drops header fields whose name or value could split the
 // message (CR, LF, NUL).
 WireResponse ToWire(Response response, unsigned version, bool keep_alive);
+// ToWire for a response with shared_body: the result's body points into *response.shared_body,
+// which the caller keeps alive until the write ends.
+SharedWireResponse ToSharedWire(const Response& response, unsigned version, bool keep_alive);
 
 // A short plain-text answer for the session's own errors: "414 URI Too Long".
 Response StatusPage(int status);

@@ -257,3 +257,26 @@ long long PostgresArticleStore::CountAll() {
 }
 
 }  // namespace gazette::store::postgres
+
+namespace gazette::store::postgres {
+
+std::vector<news::Article> PostgresArticleStore::PublishDue(news::TimePoint now) {
+  Result due = [&] {
+    auto connection = pool_.Acquire();
+    // SKIP LOCKED: nodes running this together each take the rows no one else holds, so every
+    // article is published by exactly one of them. The fingerprint is cleared because the
+    // stored status no longer matches the saved draft.
+    return connection->Query(
+        "UPDATE articles SET status = 'published', updated_at = to_timestamp($1), content_hash = ''"
+        " WHERE id IN (SELECT id FROM articles WHERE status = 'scheduled' AND published_at <= to_timestamp($1)"
+        " FOR UPDATE SKIP LOCKED) RETURNING language, slug",
+        Seconds(now));
+  }();
+  std::vector<news::Article> published;
+  for (int row = 0; row < due.Rows(); ++row)
+    if (auto article = FindPublished(*news::ParseLanguage(due.Text(row, 0)), due.Text(row, 1)))
+      published.push_back(std::move(*article));
+  return published;
+}
+
+}  // namespace gazette::store::postgres

@@ -14,7 +14,10 @@ class PostgresStore final : public Store {
           return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
         }),
         catalog_(pool_),
-        settings_(pool_) {
+        settings_(pool_),
+        comments_(pool_, settings.clock ? settings.clock : [] {
+          return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        }) {
     auto connection = pool_.Acquire();
     ApplyMigrations(*connection);
   }
@@ -22,6 +25,7 @@ class PostgresStore final : public Store {
   ArticleStore& Articles() override { return articles_; }
   CatalogStore& Catalog() override { return catalog_; }
   SettingsStore& Settings() override { return settings_; }
+  CommentStore& Comments() override { return comments_; }
 
   void Ping() override {
     auto connection = pool_.Acquire();
@@ -33,6 +37,7 @@ class PostgresStore final : public Store {
   PostgresArticleStore articles_;
   PostgresCatalogStore catalog_;
   PostgresSettingsStore settings_;
+  PostgresCommentStore comments_;
 };
 
 }  // namespace

@@ -248,3 +248,27 @@ long long SqliteArticleStore::CountAll() {
 }
 
 }  // namespace gazette::store::sqlite
+
+namespace gazette::store::sqlite {
+
+std::vector<news::Article> SqliteArticleStore::PublishDue(news::TimePoint now) {
+  std::vector<std::pair<std::string, std::string>> due;  // language, slug
+  {
+    auto writer = pool_.Writer();
+    // BEGIN IMMEDIATE makes this the only writer: whoever runs it first publishes each article.
+    // The fingerprint is cleared because the stored status no longer matches the saved draft.
+    InTransaction(*writer, [&] {
+      auto& publish = writer->Prepare(
+          "UPDATE articles SET status = 'published', updated_at = ?, content_hash = ''"
+          " WHERE status = 'scheduled' AND published_at <= ? RETURNING language, slug");
+      publish.Bind(Seconds(now), Seconds(now));
+      while (publish.Step()) due.emplace_back(publish.Text(0), publish.Text(1));
+    });
+  }
+  std::vector<news::Article> published;
+  for (const auto& [language, slug] : due)
+    if (auto article = FindPublished(*news::ParseLanguage(language), slug)) published.push_back(std::move(*article));
+  return published;
+}
+
+}  // namespace gazette::store::sqlite

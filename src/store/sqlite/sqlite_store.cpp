@@ -14,7 +14,10 @@ class SqliteStore final : public Store {
           return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
         }),
         catalog_(pool_),
-        settings_(pool_) {
+        settings_(pool_),
+        comments_(pool_, settings.clock ? settings.clock : [] {
+          return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        }) {
     auto writer = pool_.Writer();
     ApplyMigrations(*writer);
   }
@@ -22,6 +25,7 @@ class SqliteStore final : public Store {
   ArticleStore& Articles() override { return articles_; }
   CatalogStore& Catalog() override { return catalog_; }
   SettingsStore& Settings() override { return settings_; }
+  CommentStore& Comments() override { return comments_; }
 
   void Ping() override {
     auto reader = pool_.Reader();
@@ -35,6 +39,7 @@ class SqliteStore final : public Store {
   SqliteArticleStore articles_;
   SqliteCatalogStore catalog_;
   SqliteSettingsStore settings_;
+  SqliteCommentStore comments_;
 };
 
 }  // namespace

@@ -17,6 +17,7 @@ class SqliteArticleStore final : public ArticleStore {
   std::optional<news::Article> FindPublished(news::Language language, std::string_view slug) override;
   ArticlePage ListPublished(const ArticleQuery& query) override;
   std::vector<news::ArticleSummary> Related(const news::Article& article, int limit) override;
+  std::vector<news::Article> PublishDue(news::TimePoint now) override;
   long long CountAll() override;
 
  private:
@@ -45,6 +46,25 @@ class SqliteSettingsStore final : public SettingsStore {
 
  private:
   ConnectionPool& pool_;
+};
+
+class SqliteCommentStore final : public CommentStore {
+ public:
+  SqliteCommentStore(ConnectionPool& pool, Clock clock) : pool_(pool), clock_(std::move(clock)) {}
+  std::optional<CommentId> Add(const NewComment& comment) override;
+  std::vector<Comment> ListApproved(news::ArticleId article_id) override;
+  long long CountApproved(news::ArticleId article_id) override;
+  std::vector<Comment> List(std::optional<CommentStatus> status, int limit) override;
+  std::optional<Comment> Find(CommentId id) override;
+  std::optional<Comment> SetStatus(CommentId id, CommentStatus status) override;
+  std::optional<Comment> Delete(CommentId id) override;
+  bool CommentsOpen(news::ArticleId article_id) override;
+  bool SetCommentsOpen(news::ArticleId article_id, bool open) override;
+  std::string SharedSecret(std::string_view name, std::string_view candidate) override;
+
+ private:
+  ConnectionPool& pool_;
+  Clock clock_;
 };
 
 }  // namespace gazette::store::sqlite

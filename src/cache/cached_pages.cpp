@@ -1,0 +1,96 @@
+// Flow, keys and headers: docs/caching.md.
+#include "cache/cached_pages.hpp"
+
+#include <chrono>
+
+#include <boost/beast/core/string.hpp>
+
+#include "http/http_date.hpp"
+#include "news/content_hash.hpp"
+
+namespace gazette::cache {
+namespace {
+
+// Header fields the cache sets itself; a handler's copy would contradict them.
+bool IsCacheField(std::string_view name) {
+  for (std::string_view own : {"Cache-Control", "Content-Encoding", "ETag", "Last-Modified", "Vary", "X-Cache"}) {
+    if (boost::beast::iequals(name, own)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string CachedPages::Key(const http::Request& request) const {
+  std::string key = request.path;
+  char separator = '?';
+  for (const auto& name : settings_.varying_query) {
+    auto [first, last] = request.query.equal_range(name);
+    for (auto it = first; it != last; ++it) {
+      key += separator;
+      key += name;
+      key += '=';
+      key += it->second;
+      separator = '&';
+    }
+  }
+  return key;
+}
+
+std::shared_ptr<const CachedPage> CachedPages::MakePage(http::Response response) const {
+  auto page = std::make_shared<CachedPage>();
+  for (auto& header : response.headers)
+    if (!IsCacheField(header.first)) page->headers.push_back(std::move(header));
+  auto identity = response.shared_body ? response.shared_body
+                                       : std::make_shared<const std::string>(std::move(response.body));
+  const std::string hash = news::ContentHash(*identity);
+  page->etags[0] = "\"" + hash + "\"";
+  // Only variants that are smaller are worth their memory and the client's CPU.
+  if (auto gzip = Gzip(*identity, settings_.gzip_level); gzip.size() < identity->size()) {
+    page->bodies[static_cast<std::size_t>(Coding::kGzip)] = std::make_shared<const std::string>(std::move(gzip));
+    page->etags[static_cast<std::size_t>(Coding::kGzip)] = "\"" + hash + "-gzip\"";
+  }
+  if (auto br = Brotli(*identity, settings_.brotli_quality); br.size() < identity->size()) {
+    page->bodies[static_cast<std::size_t>(Coding::kBrotli)] = std::make_shared<const std::string>(std::move(br));
+    page->etags[static_cast<std::size_t>(Coding::kBrotli)] = "\"" + hash + "-br\"";
+  }
+  page->bodies[0] = std::move(identity);
+  page->last_modified = http::FormatHttpDate(std::chrono::system_clock::now());
+  page->tags = std::move(response.cache_tags);
+  return page;
+}
+
+http::Response CachedPages::Answer(const CachedPage& page, Coding coding, bool hit) const {
+  auto index = static_cast<std::size_t>(coding);
+  if (!page.bodies[index]) index = 0;
+  http::Response response;
+  response.headers.reserve(page.headers.size() + 7);
+  response.headers = page.headers;
+  if (index != 0) response.Header("Content-Encoding", std::string(CodingName(static_cast<Coding>(index))));
+  response.Header("Vary", "Accept-Encoding");
+  response.Header("ETag", page.etags[index]);
+  response.Header("Last-Modified", page.last_modified);
+  response.Header("Cache-Control", settings_.cache_control);
+  response.Header("X-Cache", hit ? "hit" : "miss");
+  response.shared_body = page.bodies[index];
+  return response;
+}
+
+http::Handler CachedPages::Wrap(http::Handler handler) const {
+  if (!settings_.enabled) return handler;
+  return [this, handler = std::move(handler)](const http::Request& request, const http::PathParams& params) {
+    if (request.method != http::Method::kGet && request.method != http::Method::kHead) return handler(request, params);
+    const Coding coding = NegotiateCoding(request.Header("accept-encoding").value_or(""));
+    std::string key = Key(request);
+    if (auto page = cache_.Find(key)) return Answer(*page, coding, true);
+
+    const auto epoch = cache_.Epoch();  // Before the handler reads what the page shows.
+    http::Response response = handler(request, params);
+    if (response.status != 200 || response.cache_tags.empty()) return response;
+    auto page = MakePage(std::move(response));
+    cache_.Insert(std::move(key), page, epoch);
+    return Answer(*page, coding, false);
+  };
+}
+
+}  // namespace gazette::cache
