@@ -31,11 +31,14 @@ int Serve(const Config& config) {
                                        http::FormatHttpDate(std::chrono::system_clock::now()));
 
   // Writes announce what they changed (news/changes.hpp); the cache drops the pages showing it.
-  // A PostgreSQL NOTIFY forwarder subscribes here too, and publishes other nodes' changes.
+  // The store's change feed carries them to the other processes on the database (other nodes
+  // on PostgreSQL, `gazette load` beside a server on SQLite) and brings theirs to this cache.
   cache::ResponseCache response_cache(config.cache.max_bytes);
   const cache::CachedPages cached_pages(response_cache, config.cache);
   cache::ChangeBus changes;
   changes.Subscribe([&response_cache](const std::vector<std::string>& tags) { response_cache.Invalidate(tags); });
+  changes.Subscribe([&store](const std::vector<std::string>& tags) { store->Changes().Publish(tags); });
+  store->Changes().Start([&response_cache](const std::vector<std::string>& tags) { response_cache.Invalidate(tags); });
   // Hand this to every module that writes (comments, newsroom, ingest).
   const news::Announce announce = [&changes](const std::vector<std::string>& tags) { changes.Publish(tags); };
   const site::ArticleApi article_api(*store, config.api_token, announce);
@@ -72,6 +75,7 @@ int Serve(const Config& config) {
   std::cout << "Gazette serving http://" << config.server.address << ':' << server.port() << "/" << std::endl;
   server.Run();
   jobs.Stop();
+  store->Changes().Stop();
   spdlog::info("stopped");
   return 0;
 }

@@ -15,7 +15,7 @@ class Moderation {
       : comments_(comments), announce_(std::move(announce)) {}
 
   // Oldest first; every status when none is given. At most `limit`.
-  std::vector<store::Comment> List(std::optional<store::CommentStatus> status, int limit = 1000);
+  std::vector<store::Comment> List(std::optional<store::CommentStatus> status, int limit = 10000);
 
   // Returns the comment after the change, or nothing when there is no such comment.
   std::optional<store::Comment> SetStatus(store::CommentId id, store::CommentStatus status);

@@ -5,6 +5,7 @@
 
 #include "store/article_store.hpp"
 #include "store/catalog_store.hpp"
+#include "store/change_feed.hpp"
 #include "store/comment_store.hpp"
 #include "store/settings_store.hpp"
 
@@ -17,6 +18,8 @@ class Store {
   virtual CatalogStore& Catalog() = 0;
   virtual SettingsStore& Settings() = 0;
   virtual CommentStore& Comments() = 0;
+  // What other processes on this database changed, and how to tell them (several nodes).
+  virtual ChangeFeed& Changes() = 0;
   // Throws Error kUnavailable when the database does not answer; for /healthz.
   virtual void Ping() = 0;
 };

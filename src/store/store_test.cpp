@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -336,6 +337,57 @@ TEST_P(StoreTest, ScheduledArticlesArePublishedOnceAcrossNodes) {
     }
   EXPECT_EQ(total, 200u);
   EXPECT_EQ(store_->Articles().ListPublished({}).total, 200);
+}
+
+TEST_P(StoreTest, TellsOtherNodesWhatChangedButNotItself) {
+  auto other = Open();  // A second node on the same database.
+  std::mutex mutex;
+  std::vector<std::string> heard_here, heard_there;
+  store_->Changes().Start([&](const std::vector<std::string>& tags) {
+    std::lock_guard lock(mutex);
+    heard_here.insert(heard_here.end(), tags.begin(), tags.end());
+  });
+  other->Changes().Start([&](const std::vector<std::string>& tags) {
+    std::lock_guard lock(mutex);
+    heard_there.insert(heard_there.end(), tags.begin(), tags.end());
+  });
+  // PostgreSQL's LISTEN starts on the feed's own thread: publish until it is heard (bounded).
+  const std::vector<std::string> tags{"article:42", "tag:en/iran"};
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  for (;;) {
+    store_->Changes().Publish(tags);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::lock_guard lock(mutex);
+    if (!heard_there.empty() || std::chrono::steady_clock::now() > deadline) break;
+  }
+  other->Changes().Stop();
+  store_->Changes().Stop();
+  std::lock_guard lock(mutex);
+  ASSERT_GE(heard_there.size(), 2u) << "the other node never heard the change";
+  EXPECT_EQ(std::vector<std::string>(heard_there.begin(), heard_there.begin() + 2), tags);
+  EXPECT_TRUE(heard_here.empty()) << "a node must not hear its own changes back";
+}
+
+TEST_P(StoreTest, SplitsLongChangeListsIntoSeveralMessages) {
+  auto other = Open();
+  std::mutex mutex;
+  std::set<std::string> heard;
+  other->Changes().Start([&](const std::vector<std::string>& tags) {
+    std::lock_guard lock(mutex);
+    heard.insert(tags.begin(), tags.end());
+  });
+  std::vector<std::string> many;
+  for (int i = 0; i < 2000; ++i) many.push_back("article:" + std::to_string(i));  // ~24 KB of tags.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  for (;;) {
+    store_->Changes().Publish(many);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    std::lock_guard lock(mutex);
+    if (heard.size() == many.size() || std::chrono::steady_clock::now() > deadline) break;
+  }
+  other->Changes().Stop();
+  std::lock_guard lock(mutex);
+  EXPECT_EQ(heard.size(), many.size());
 }
 
 TEST_P(StoreTest, ConcurrentBatchesAllLand) {

@@ -1,6 +1,7 @@
 #include "store/postgres/connection.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <charconv>
 #include <memory>
@@ -71,6 +72,10 @@ Connection::Connection(const std::string& url) : where_(DescribeServer(url)) {
     conn_ = nullptr;
     throw Error(ErrorKind::kUnavailable, fmt::format("cannot connect to PostgreSQL {}: {}", where_, message));
   }
+  // Server notices ("relation already exists, skipping") are for people at a psql prompt;
+  // libpq would print them on stderr. Keep them in the debug log.
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char* message) { spdlog::debug("postgres: {}", Trimmed(message)); }, nullptr);
 }
 
 Connection::~Connection() { PQfinish(conn_); }

@@ -79,6 +79,8 @@ class Connection {
   bool Reusable() const;
   // "host:port/database as user", for messages.
   const std::string& Where() const { return where_; }
+  // The libpq connection itself, for LISTEN (socket polling and notifications).
+  PGconn* Native() const { return conn_; }
 
  private:
   Result Check(PGresult* result, std::string_view sql);

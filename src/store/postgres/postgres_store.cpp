@@ -1,5 +1,7 @@
 #include "store/postgres/postgres_store.hpp"
 
+#include "store/postgres/postgres_change_feed.hpp"
+
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/postgres_stores.hpp"
 
@@ -17,7 +19,8 @@ class PostgresStore final : public Store {
         settings_(pool_),
         comments_(pool_, settings.clock ? settings.clock : [] {
           return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        }) {
+        }),
+        changes_(pool_, settings.url) {
     auto connection = pool_.Acquire();
     ApplyMigrations(*connection);
   }
@@ -26,6 +29,7 @@ class PostgresStore final : public Store {
   CatalogStore& Catalog() override { return catalog_; }
   SettingsStore& Settings() override { return settings_; }
   CommentStore& Comments() override { return comments_; }
+  ChangeFeed& Changes() override { return changes_; }
 
   void Ping() override {
     auto connection = pool_.Acquire();
@@ -38,6 +42,7 @@ class PostgresStore final : public Store {
   PostgresCatalogStore catalog_;
   PostgresSettingsStore settings_;
   PostgresCommentStore comments_;
+  PostgresChangeFeed changes_;  // Last: its thread stops before the pool goes.
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/sqlite_change_feed.hpp"
 #include "store/sqlite/sqlite_stores.hpp"
 
 namespace gazette::store::sqlite {
@@ -17,7 +18,8 @@ class SqliteStore final : public Store {
         settings_(pool_),
         comments_(pool_, settings.clock ? settings.clock : [] {
           return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        }) {
+        }),
+        changes_(pool_, settings.path) {
     auto writer = pool_.Writer();
     ApplyMigrations(*writer);
   }
@@ -26,6 +28,7 @@ class SqliteStore final : public Store {
   CatalogStore& Catalog() override { return catalog_; }
   SettingsStore& Settings() override { return settings_; }
   CommentStore& Comments() override { return comments_; }
+  ChangeFeed& Changes() override { return changes_; }
 
   void Ping() override {
     auto reader = pool_.Reader();
@@ -40,6 +43,7 @@ class SqliteStore final : public Store {
   SqliteCatalogStore catalog_;
   SqliteSettingsStore settings_;
   SqliteCommentStore comments_;
+  SqliteChangeFeed changes_;  // Last: its thread stops before the pool goes.
 };
 
 }  // namespace
