@@ -35,9 +35,15 @@ std::string OneLine(std::string text) {
 
 int Comments(const Config& config, const CommentsCommand& command) {
   auto store = OpenStore(config.database);
-  // This process has no response cache of its own; a serving node drops its cached pages when
-  // the change reaches it (see docs/comments.md, "Moderation").
-  comments::Moderation moderation(store->Comments(), {});
+  // This process has no response cache of its own: the change feed carries what moderation
+  // changed to every serving node, which drops the article's cached page.
+  comments::Moderation moderation(store->Comments(), [&store](const std::vector<std::string>& tags) {
+    try {
+      store->Changes().Publish(tags);
+    } catch (const Error& e) {
+      std::cerr << "gazette: the comment changed, but serving nodes were not told: " << e.what() << std::endl;
+    }
+  });
   if (command.action == "list") {
     std::optional<store::CommentStatus> status;
     if (command.status != "all") {

@@ -233,7 +233,15 @@ describe('comments', () => {
       assert.match(line, /\tpending\t/);
       return line.split('\t')[0];
     });
+    await (await server.fetch(en.path)).text();  // Cached before the CLI approves.
     assert.equal((await cli(['approve', ids[0]])).code, 0);
+    // The CLI is another process: the change feed tells the server to drop the cached page.
+    for (let tries = 0; ; ++tries) {
+      const page = await (await server.fetch(en.path)).text();
+      if (page.includes('cli one')) break;
+      assert.ok(tries < 100, 'the article page still lacks the comment approved from the CLI');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     assert.equal((await cli(['reject', ids[1]])).code, 0);
     assert.equal((await cli(['spam', ids[2]])).code, 0);
     assert.equal((await cli(['delete', ids[3]])).code, 0);
