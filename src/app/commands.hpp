@@ -22,4 +22,22 @@ struct CommentsCommand {
 };
 int Comments(const Config& config, const CommentsCommand& command);
 
+// `gazette migrate --to DATABASE`: copies the whole site from the configured database to an
+// empty one (SQLite <-> PostgreSQL), then compares row counts and checksums table by table.
+// Exit 1 on a mismatch; throws Error kConflict when the destination is not empty.
+struct MigrateCommand {
+  std::string to;
+};
+int Migrate(const Config& config, const MigrateCommand& command);
+
+// `gazette user add --role ROLE NAME`: a newsroom account; the password is read from
+// --password-file or the first line of stdin. Throws Error kConflict when the name is taken.
+struct UserCommand {
+  std::string action;  // "add"
+  std::string role;
+  std::string name;
+  std::string password_file;
+};
+int User(const Config& config, const UserCommand& command);
+
 }  // namespace gazette::app

@@ -1,4 +1,5 @@
 #include "app/config.hpp"
+#include "app/ingest_config.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -220,6 +221,28 @@ void ParseListen(std::string_view text, std::string_view key, http::ServerSettin
   server.port = static_cast<std::uint16_t>(port);
 }
 
+void ReadNewsroom(const toml::table& table, const std::string& file, newsroom::NewsroomSettings& newsroom) {
+  TableReader reader(table, "newsroom.", file);
+  long long idle = newsroom.session_idle.count(), absolute = newsroom.session_absolute.count(),
+            lock_for = newsroom.lock_for.count();
+  reader.Read("session_idle_seconds", idle);
+  reader.Read("session_absolute_seconds", absolute);
+  reader.Read("slow_after", newsroom.slow_after);
+  reader.Read("lock_after", newsroom.lock_after);
+  reader.Read("lock_seconds", lock_for);
+  reader.Read("page_size", newsroom.page_size);
+  reader.RefuseUnknown();
+  CheckRange(reader, "session_idle_seconds", idle, 1, 30LL * 24 * 3600);
+  CheckRange(reader, "session_absolute_seconds", absolute, 1, 365LL * 24 * 3600);
+  CheckRange(reader, "slow_after", newsroom.slow_after, 1, 1000);
+  CheckRange(reader, "lock_after", newsroom.lock_after, 1, 1000);
+  CheckRange(reader, "lock_seconds", lock_for, 1, 30LL * 24 * 3600);
+  CheckRange(reader, "page_size", newsroom.page_size, 1, 500);
+  newsroom.session_idle = std::chrono::seconds(idle);
+  newsroom.session_absolute = std::chrono::seconds(absolute);
+  newsroom.lock_for = std::chrono::seconds(lock_for);
+}
+
 Config LoadConfig(const std::optional<std::filesystem::path>& file, const Environment& environment) {
   Config config;
   if (file) {
@@ -239,12 +262,13 @@ Config LoadConfig(const std::optional<std::filesystem::path>& file, const Enviro
       return node ? node->as_table() : nullptr;
     };
     for (const auto& [key, node] : root)
-      if (!std::set<std::string_view>{"site", "server", "database", "api", "cache", "jobs", "comments"}.contains(key.str()))
+      if (!std::set<std::string_view>{"site", "server", "database", "api", "cache", "jobs", "comments", "ingest", "newsroom"}.contains(key.str()))
         top.Fail(key.str(), "unknown section or key");
     if (const auto* site = section("site")) ReadSite(*site, name, config.site);
     if (const auto* server = section("server")) ReadServer(*server, name, config.server);
     if (const auto* cache = section("cache")) ReadCache(*cache, name, config.cache);
     if (const auto* comments = section("comments")) ReadComments(*comments, name, config.comments);
+    if (const auto* ingest = section("ingest")) ReadIngest(*ingest, name, config.ingest);
     if (const auto* database = section("database")) {
       TableReader reader(*database, "database.", name);
       reader.Read("url", config.database);
@@ -258,6 +282,7 @@ Config LoadConfig(const std::optional<std::filesystem::path>& file, const Enviro
       CheckRange(reader, "publish_interval_ms", publish_interval_ms, 100, 3600000);
       config.publish_interval = std::chrono::milliseconds(publish_interval_ms);
     }
+    if (const auto* newsroom = section("newsroom")) ReadNewsroom(*newsroom, name, config.newsroom);
     if (const auto* api = section("api")) {
       TableReader reader(*api, "api.", name);
       reader.Read("token", config.api_token);
@@ -268,6 +293,8 @@ Config LoadConfig(const std::optional<std::filesystem::path>& file, const Enviro
     ParseListen(it->second, "GAZETTE_LISTEN", config.server);
   if (auto it = environment.find("GAZETTE_DATABASE"); it != environment.end()) config.database = it->second;
   if (auto it = environment.find("GAZETTE_API_TOKEN"); it != environment.end()) config.api_token = it->second;
+  // Session cookies travel only over HTTPS when the site is served over it.
+  config.newsroom.secure_cookies = config.site.base_url.starts_with("https://");
   if (config.database.empty()) throw Error(ErrorKind::kInvalid, "database.url (GAZETTE_DATABASE): must not be empty");
   return config;
 }

@@ -9,7 +9,9 @@
 
 #include "cache/cached_pages.hpp"
 #include "comments/comment_settings.hpp"
+#include "newsroom/newsroom_settings.hpp"
 #include "http/server.hpp"
+#include "ingest/ingest_settings.hpp"
 #include "site/site_settings.hpp"
 
 namespace gazette::app {
@@ -19,12 +21,14 @@ struct Config {
   http::ServerSettings server;
   cache::CacheSettings cache;
   comments::CommentSettings comments;  // [comments]
+  newsroom::NewsroomSettings newsroom;  // [newsroom]; secure_cookies follows site.base_url
   // A file path for SQLite (created when absent), or a postgresql:// URL.
   std::string database = "gazette.db";
   // Bearer token for machine clients of /api/; empty: the API refuses everyone.
   std::string api_token;
   // How often scheduled articles whose time has come are published ([jobs] publish_interval_ms).
   std::chrono::milliseconds publish_interval{5000};
+  ingest::IngestSettings ingest;  // [ingest] (app/ingest_config.hpp, docs/ingest.md)
 };
 
 // The environment variables Gazette reads, by name: GAZETTE_LISTEN (host:port),

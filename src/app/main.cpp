@@ -57,6 +57,21 @@ int main(int argc, char** argv) {
   comments->add_option("--status", comments_command.status, "For list: pending (default), approved, rejected, spam, all");
   comments->fallthrough();
 
+  gazette::app::MigrateCommand migrate_command;
+  auto* migrate = cli.add_subcommand("migrate", "Copy the whole site to another, empty database (a SQLite file or "
+                                                "a postgresql:// URL) and verify row counts and checksums");
+  migrate->add_option("--to", migrate_command.to, "The destination database")->required();
+  migrate->fallthrough();
+
+  gazette::app::UserCommand user_command;
+  auto* user = cli.add_subcommand("user", "Newsroom accounts: add --role admin|editor|reporter|moderator NAME "
+                                          "(password from --password-file or stdin)");
+  user->add_option("action", user_command.action, "add")->required()->check(CLI::IsMember({"add"}));
+  user->add_option("name", user_command.name, "The sign-in name")->required();
+  user->add_option("--role", user_command.role, "admin, editor, reporter or moderator")->required();
+  user->add_option("--password-file", user_command.password_file, "A file whose first line is the password");
+  user->fallthrough();
+
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -64,6 +79,8 @@ int main(int argc, char** argv) {
     if (*serve) return gazette::app::Serve(config);
     if (*load) return gazette::app::Load(config, paths);
     if (*comments) return gazette::app::Comments(config, comments_command);
+    if (*user) return gazette::app::User(config, user_command);
+    if (*migrate) return gazette::app::Migrate(config, migrate_command);
   } catch (const gazette::Error& e) {
     std::cerr << "gazette: " << e.what() << std::endl;
     return 2;

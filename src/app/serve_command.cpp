@@ -12,11 +12,16 @@
 #include "jobs/job_runner.hpp"
 #include "news/changes.hpp"
 #include "http/static_files.hpp"
+#include "ingest/apply/ingester.hpp"
+#include "ingest/sources/drop_folder.hpp"
+#include "ingest/sources/feed_poller.hpp"
+#include "ingest/sources/push_api.hpp"
 #include "render/assets.hpp"
 #include "render/templates.hpp"
 #include "render/ui_strings.hpp"
 #include "site/article_api.hpp"
 #include "site/public_site.hpp"
+#include "newsroom/newsroom_site.hpp"
 
 namespace gazette::app {
 
@@ -46,6 +51,8 @@ int Serve(const Config& config) {
                                      comments::LoadSecrets(store->Comments(), config.comments), announce);
   comments::Moderation moderation(store->Comments(), announce);
   comments::ModerationApi moderation_api(moderation, config.api_token);
+  newsroom::Accounts accounts(store->Users(), store->Audit(), config.newsroom, {});
+  const newsroom::NewsroomSite newsroom_site(*store, accounts, templates, strings, announce);
   const site::PublicSite public_site(*store, templates, strings, config.site, &comment_desk);
 
   http::Router router;
@@ -56,7 +63,16 @@ int Serve(const Config& config) {
   static_files.Register(router);
   article_api.Register(router);
   moderation_api.Register(router);
+  newsroom_site.Register(router);  // Never cached: every newsroom page is private.
+  // Wire ingest (docs/ingest.md): drop folders, the push endpoint, feed polling.
+  const ingest::Ingester ingester(store->Wire(), config.ingest, announce);
+  const ingest::PushApi push_api(ingester, config.api_token);
+  push_api.Register(router);
+  ingest::DropFolders drop_folders(ingester);
+  ingest::FeedPoller feed_poller(ingester);
   public_site.Register(router, [&cached_pages](http::Handler page) { return cached_pages.Wrap(std::move(page)); });
+  // Hits skip routing: only wrapped pages are ever stored, each under the path routing gives it.
+  router.SetShortcut([&cached_pages](const http::Request& request) { return cached_pages.Hit(request); });
 
   jobs::JobRunner jobs({
       {"publish-scheduled", config.publish_interval, [&] {
@@ -66,14 +82,17 @@ int Serve(const Config& config) {
            announce(news::CacheTagsOf(article));
          }
        }},
+      {"poll-feeds", config.ingest.poll_interval, [&] { feed_poller.PollAll(); }},
   });
 
   http::Server server(config.server, router);
   jobs.Start();
+  drop_folders.Start();
   spdlog::info("database {}", config.database);
   // Scripts (and people) read the address from this line; with port 0 it is the chosen port.
   std::cout << "Gazette serving http://" << config.server.address << ':' << server.port() << "/" << std::endl;
   server.Run();
+  drop_folders.Stop();
   jobs.Stop();
   store->Changes().Stop();
   spdlog::info("stopped");

@@ -57,6 +57,11 @@ std::shared_ptr<const CachedPage> CachedPages::MakePage(http::Response response)
   page->bodies[0] = std::move(identity);
   page->last_modified = http::FormatHttpDate(std::chrono::system_clock::now());
   page->tags = std::move(response.cache_tags);
+  for (std::size_t index = 0; index < kCodings; ++index) {
+    if (!page->bodies[index]) continue;
+    page->hit_fields[index] = std::make_shared<const std::string>(
+        http::SerializeHeaderFields(Answer(*page, static_cast<Coding>(index), true).headers));
+  }
   return page;
 }
 
@@ -64,7 +69,7 @@ http::Response CachedPages::Answer(const CachedPage& page, Coding coding, bool h
   auto index = static_cast<std::size_t>(coding);
   if (!page.bodies[index]) index = 0;
   http::Response response;
-  response.headers.reserve(page.headers.size() + 7);
+  response.headers.reserve(page.headers.size() + 6);
   response.headers = page.headers;
   if (index != 0) response.Header("Content-Encoding", std::string(CodingName(static_cast<Coding>(index))));
   response.Header("Vary", "Accept-Encoding");
@@ -73,7 +78,17 @@ http::Response CachedPages::Answer(const CachedPage& page, Coding coding, bool h
   response.Header("Cache-Control", settings_.cache_control);
   response.Header("X-Cache", hit ? "hit" : "miss");
   response.shared_body = page.bodies[index];
+  // Hits are most answers: their header bytes were serialized once, when the page was stored.
+  if (hit) response.shared_fields = page.hit_fields[index];
   return response;
+}
+
+std::optional<http::Response> CachedPages::Hit(const http::Request& request) const {
+  if (!settings_.enabled) return std::nullopt;
+  if (request.method != http::Method::kGet && request.method != http::Method::kHead) return std::nullopt;
+  auto page = cache_.Find(Key(request), false);
+  if (!page) return std::nullopt;
+  return Answer(*page, NegotiateCoding(request.Header("accept-encoding").value_or("")), true);
 }
 
 http::Handler CachedPages::Wrap(http::Handler handler) const {

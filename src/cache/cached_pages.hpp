@@ -4,6 +4,7 @@
 // docs/caching.md.
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,11 @@ class CachedPages {
   // coding), Last-Modified, Vary: Accept-Encoding and Cache-Control; the session turns a hit on
   // If-None-Match or If-Modified-Since into a 304.
   http::Handler Wrap(http::Handler handler) const;
+
+  // The stored answer to a GET or HEAD, or nothing (a miss, or the cache is off): for
+  // http::Router::SetShortcut, so that hits skip routing. Counts hits, not misses; the wrapped
+  // handler that routing then reaches counts the miss.
+  std::optional<http::Response> Hit(const http::Request& request) const;
 
   // The key of a request: its path and the varying query parameters, in a fixed order.
   std::string Key(const http::Request& request) const;

@@ -12,6 +12,8 @@ std::size_t CachedPage::Bytes() const {
     if (body) bytes += body->size();
   for (const auto& [name, value] : headers) bytes += name.size() + value.size() + 64;
   for (const auto& etag : etags) bytes += etag.size();
+  for (const auto& fields : hit_fields)
+    if (fields) bytes += fields->size() + 32;
   for (const auto& tag : tags) bytes += 2 * tag.size() + 96;  // In the page and in the tag index.
   return bytes;
 }
@@ -22,13 +24,13 @@ ResponseCache::Shard& ResponseCache::ShardFor(std::string_view key) {
   return shards_[std::hash<std::string_view>{}(key) % kShards];
 }
 
-std::shared_ptr<const CachedPage> ResponseCache::Find(std::string_view key) {
+std::shared_ptr<const CachedPage> ResponseCache::Find(std::string_view key, bool count_miss) {
   Shard& shard = ShardFor(key);
   std::lock_guard lock(shard.mutex);
   // C++20 heterogeneous lookup needs a transparent hash; keys are short, so build the string.
   auto it = shard.entries.find(std::string(key));
   if (it == shard.entries.end()) {
-    misses_.fetch_add(1, std::memory_order_relaxed);
+    if (count_miss) misses_.fetch_add(1, std::memory_order_relaxed);
     return nullptr;
   }
   shard.lru.splice(shard.lru.begin(), shard.lru, it->second.lru);

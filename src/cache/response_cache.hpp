@@ -31,6 +31,9 @@ struct CachedPage {
   std::array<std::shared_ptr<const std::string>, kCodings> bodies;
   std::array<std::string, kCodings> etags;  // Strong, one per representation: "\"<hash>-br\"".
   std::string last_modified;                // An HTTP date: when this page was rendered.
+  // Per coding (null where bodies[i] is): the header fields of a hit on it, serialized once
+  // (http::SerializeHeaderFields), so that a hit writes them without building them again.
+  std::array<std::shared_ptr<const std::string>, kCodings> hit_fields;
   std::vector<std::string> tags;            // What the page shows: "article:42", "site".
 
   // What the page holds in memory, for the budget.
@@ -55,7 +58,8 @@ class ResponseCache {
   explicit ResponseCache(std::size_t max_bytes);
 
   // The page stored under `key`, or null. A hit makes the entry the most recently used.
-  std::shared_ptr<const CachedPage> Find(std::string_view key);
+  // `count_miss` false: a first look that a counted one follows on a miss.
+  std::shared_ptr<const CachedPage> Find(std::string_view key, bool count_miss = true);
 
   // Take this before reading what a page shows, and pass it to Insert: the cache then refuses a
   // page that was rendered while a change to one of its tags was being announced.

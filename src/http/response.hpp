@@ -16,6 +16,10 @@ struct Response {
   // When set, sent instead of `body`: an immutable buffer shared with a cache, written without
   // a copy.
   std::shared_ptr<const std::string> shared_body;
+  // When set, sent instead of serializing `headers` again: SerializeHeaderFields(headers),
+  // prepared once and shared (a cache). `headers` must still hold the same fields: the session
+  // reads validators from them.
+  std::shared_ptr<const std::string> shared_fields;
   // What the response shows, for a response cache ("article:42"); opaque here and never sent.
   std::vector<std::string> cache_tags;
 
@@ -27,6 +31,11 @@ struct Response {
     return *this;
   }
 };
+
+// `headers` as they go on the wire, "Name: value\r\n" each, in order, without the fields the
+// session sets itself (Content-Length, Transfer-Encoding, Connection, Date, Server) and without
+// fields whose name or value holds CR, LF or NUL (dropped with a warning).
+std::string SerializeHeaderFields(const std::vector<std::pair<std::string, std::string>>& headers);
 
 // text/html; charset=utf-8, with the body.
 Response Html(int status, std::string body);

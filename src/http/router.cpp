@@ -96,8 +96,13 @@ void Router::Add(Method method, std::string_view pattern, Handler handler) {
 
 void Router::SetNotFound(Handler handler) { not_found_ = std::move(handler); }
 
+void Router::SetShortcut(Shortcut shortcut) { shortcut_ = std::move(shortcut); }
+
 Response Router::Dispatch(const Request& request) const {
   try {
+    if (shortcut_ && (request.method == Method::kGet || request.method == Method::kHead)) {
+      if (auto answer = shortcut_(request)) return std::move(*answer);
+    }
     std::string path = request.path;
     // Requests built by hand (tests, other modules) may carry only the target.
     if (path.empty() && !request.target.empty()) {

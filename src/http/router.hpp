@@ -3,6 +3,7 @@
 // {name} captures, one segment each: "/{lang}/{section}/{slug}". Knows nothing about news.
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,9 @@ namespace gazette::http {
 // Captured segments, decoded.
 using PathParams = std::map<std::string, std::string, std::less<>>;
 using Handler = std::function<Response(const Request&, const PathParams&)>;
+// Answers a GET or HEAD before routing, or declines with nothing: a response cache's hits, which
+// then cost no route matching. Its answer must be the one routing would give.
+using Shortcut = std::function<std::optional<Response>(const Request&)>;
 
 class Router {
  public:
@@ -30,6 +34,10 @@ class Router {
   // The handler for paths that nothing matches. Default: a plain 404.
   void SetNotFound(Handler handler);
 
+  // Tried first for GET and HEAD; when it answers, no route is matched. Its exceptions are
+  // mapped as a handler's. Must be thread-safe.
+  void SetShortcut(Shortcut shortcut);
+
  private:
   struct Route {
     Method method;
@@ -38,6 +46,7 @@ class Router {
   };
   std::vector<Route> routes_;
   Handler not_found_;
+  Shortcut shortcut_;
 };
 
 }  // namespace gazette::http

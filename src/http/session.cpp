@@ -7,6 +7,7 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/http/empty_body.hpp>
@@ -17,6 +18,7 @@
 
 #include "http/detail/access_log.hpp"
 #include "http/detail/conditional.hpp"
+#include "http/detail/response_head.hpp"
 #include "http/detail/target.hpp"
 
 namespace gazette::http::detail {
@@ -78,14 +80,6 @@ class InFlight {
   std::atomic<std::size_t>& count_;
   std::size_t value_;
 };
-
-template <class Message>
-asio::awaitable<bool> WriteMessage(beast::tcp_stream& stream, Message& wire, bool head) {
-  http::serializer<false, typename Message::body_type> serializer{wire};
-  auto [ec, n] = head ? co_await http::async_write_header(stream, serializer, kUseTuple)
-                      : co_await http::async_write(stream, serializer, kUseTuple);
-  co_return !ec;
-}
 
 }  // namespace
 
@@ -228,13 +222,18 @@ asio::awaitable<bool> Session::Write(Response response, unsigned version, bool k
                                      bool head) {
   // A client that stops reading must not hold the connection forever.
   stream_.expires_after(context_.settings.write_timeout);
-  if (response.shared_body) {
-    // `response` keeps the shared bytes alive until the write ends.
-    auto wire = ToSharedWire(response, version, keep_alive);
-    co_return co_await WriteMessage(stream_, wire, head);
-  }
-  auto wire = ToWire(std::move(response), version, keep_alive);
-  co_return co_await WriteMessage(stream_, wire, head);
+  // One gather write: the session's fields, the handler's (shared, prepared once, for cached
+  // pages), and the body, which `response` keeps alive until the write ends.
+  const bool has_body = HasBody(response.status);
+  const std::string_view body = has_body && !head ? response.Body() : std::string_view();
+  const std::string session_fields = ResponseHead(response.status, has_body ? response.Body().size() : 0, version, keep_alive);
+  std::string own_fields;
+  if (!response.shared_fields) own_fields = SerializeHeaderFields(response.headers);
+  const std::string& fields = response.shared_fields ? *response.shared_fields : own_fields;
+  const std::array<asio::const_buffer, 4> buffers{asio::buffer(session_fields), asio::buffer(fields),
+                                                  asio::buffer("\r\n", 2), asio::buffer(body)};
+  auto [ec, n] = co_await asio::async_write(stream_, buffers, kUseTuple);
+  co_return !ec;
 }
 
 asio::awaitable<void> Session::LingeringClose() {

@@ -5,15 +5,12 @@
 #include <string_view>
 #include <vector>
 
+#include "news/plain_markdown.hpp"
+
 namespace gazette::importer {
 
-// Markdown whose rendering (cmark-gfm with the table, strikethrough and autolink extensions)
-// is one paragraph per input paragraph holding exactly its text. Each paragraph is first
-// normalised the way CommonMark would read it anyway: line breaks become spaces and leading and
-// trailing spaces and tabs are dropped; paragraphs left empty are skipped. Characters with a
-// Markdown meaning are escaped with backslashes. Paragraphs are joined by a blank line.
-// Known gap: cmark-gfm still links e-mail addresses (the text stays the same).
-std::string PlainParagraphsToMarkdown(const std::vector<std::string>& paragraphs);
+// Plain paragraphs to CommonMark: one function for the importer and ingest (news/).
+using news::PlainParagraphsToMarkdown;
 
 // Text without control characters (tabs become spaces; other C0/C1 controls, DEL and the byte
 // order mark are dropped; line breaks are kept) and without Unicode white space at either end.

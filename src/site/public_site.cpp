@@ -205,6 +205,16 @@ http::Response PublicSite::Article(const http::Request& request, news::Language 
   const auto related = store_.Articles().Related(*article, site.related_count);
   view["has_related"] = !related.empty();
   view["related"] = Summaries(site, related);
+  // Dated corrections and updates from the newsroom (docs/newsroom.md): they change only with
+  // the article, whose tag this page carries.
+  boost::json::array notes;
+  for (const auto& note : store_.Stories().Notes(article->id)) {
+    boost::json::object item{{"kind", note.kind}, {"label", strings_.For(language).at("note_" + note.kind)}, {"text", note.text}};
+    AddTime(item, site, language, note.created_at);
+    notes.push_back(std::move(item));
+  }
+  view["has_notes"] = !notes.empty();
+  view["notes"] = std::move(notes);
   if (comments_) {
     const bool open = store_.Comments().CommentsOpen(article->id);
     AddCommentSection(view, site, strings_, language,

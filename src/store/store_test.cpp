@@ -11,11 +11,14 @@
 #include <set>
 #include <thread>
 
+#include "news/changes.hpp"
 #include "news/error.hpp"
+#include "news/slug.hpp"
 #include "news/timestamp.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/postgres_store.hpp"
+#include "store/sqlite/connection.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace gazette::store {
@@ -519,6 +522,258 @@ TEST_P(StoreTest, ConcurrentCommentsAreStoredExactlyOnce) {
   EXPECT_EQ(store_->Comments().ListApproved(article).size(), 160u) << "committed comments survive reopening";
 }
 
+// Wire ledger (store/wire_store.hpp): one version of one agency item.
+WireApply WireVersion(std::string guid, std::int64_t version, std::string headline,
+                      news::ArticleStatus status = news::ArticleStatus::kPublished) {
+  WireApply apply{.provider = "AFP", .guid = std::move(guid), .version = version, .format = "newsml-g2"};
+  apply.draft.language = Language::kEnglish;
+  apply.draft.slug = news::MakeSlug(headline);
+  apply.draft.headline = headline;
+  apply.draft.body_markdown = headline + " body";
+  apply.draft.source = "AFP";
+  apply.draft.section_name = "World";
+  apply.draft.tags = {"Iran"};
+  apply.draft.status = status;
+  return apply;
+}
+
+TEST_P(StoreTest, WireVersionsUpdateOnceAndKeepRevisions) {
+  auto& wire = store_->Wire();
+  const auto v1 = wire.Apply(WireVersion("urn:x:1", 1, "Talks open"));
+  EXPECT_EQ(v1.outcome, WireOutcome::kCreated);
+  ASSERT_TRUE(v1.article_id);
+  EXPECT_EQ(v1.slug, "talks-open");
+  EXPECT_EQ(v1.section_slug, "world");
+  EXPECT_TRUE(std::ranges::count(v1.cache_tags, "edition:en")) << "a published article is announced to its lists";
+
+  const auto v3 = wire.Apply(WireVersion("urn:x:1", 3, "Talks end"));
+  EXPECT_EQ(v3.outcome, WireOutcome::kUpdated);
+  EXPECT_EQ(v3.article_id, v1.article_id);
+  EXPECT_EQ(v3.slug, "talks-open") << "an update keeps the article's address";
+  const auto v2 = wire.Apply(WireVersion("urn:x:1", 2, "Talks stall"));
+  EXPECT_EQ(v2.outcome, WireOutcome::kStale);
+  EXPECT_EQ(v2.applied_version, 3);
+  EXPECT_TRUE(v2.cache_tags.empty());
+  EXPECT_EQ(wire.Apply(WireVersion("urn:x:1", 3, "Talks end")).outcome, WireOutcome::kStale);
+
+  const auto article = store_->Articles().FindPublished(Language::kEnglish, "talks-open");
+  ASSERT_TRUE(article);
+  EXPECT_EQ(article->headline, "Talks end");
+  const auto revisions = wire.Revisions(*v1.article_id);
+  ASSERT_EQ(revisions.size(), 2u);
+  EXPECT_EQ(revisions[0].version, 1);
+  EXPECT_EQ(revisions[0].headline, "Talks open");
+  EXPECT_EQ(revisions[1].version, 3);
+  EXPECT_EQ(revisions[1].headline, "Talks end");
+  const auto entry = wire.Find("AFP", "urn:x:1");
+  ASSERT_TRUE(entry);
+  EXPECT_EQ(entry->version, 3);
+  EXPECT_EQ(entry->article_id, v1.article_id);
+  EXPECT_EQ(entry->status, "usable");
+  EXPECT_EQ(wire.CountItems(), 1);
+  EXPECT_EQ(store_->Articles().CountAll(), 1);
+}
+
+TEST_P(StoreTest, WireWithdrawalUnpublishesAndANewerVersionRepublishes) {
+  auto& wire = store_->Wire();
+  const auto v1 = wire.Apply(WireVersion("urn:x:2", 1, "Quake"));
+  auto withdrawn = WireVersion("urn:x:2", 2, "Quake");
+  withdrawn.withdrawn = true;
+  const auto v2 = wire.Apply(withdrawn);
+  EXPECT_EQ(v2.outcome, WireOutcome::kWithdrawn);
+  EXPECT_EQ(v2.status, news::ArticleStatus::kUnpublished);
+  EXPECT_TRUE(std::ranges::count(v2.cache_tags, news::ArticleCacheTag(*v1.article_id)));
+  EXPECT_FALSE(store_->Articles().FindPublished(Language::kEnglish, "quake"));
+  EXPECT_EQ(wire.Find("AFP", "urn:x:2")->status, "withdrawn");
+  EXPECT_EQ(wire.Apply(WireVersion("urn:x:2", 1, "Quake")).outcome, WireOutcome::kStale);
+  EXPECT_FALSE(store_->Articles().FindPublished(Language::kEnglish, "quake")) << "an old version does not revive it";
+
+  // A first version already withdrawn records the item and makes no article.
+  auto cancelled = WireVersion("urn:x:3", 1, "Never");
+  cancelled.withdrawn = true;
+  const auto none = wire.Apply(cancelled);
+  EXPECT_EQ(none.outcome, WireOutcome::kWithdrawn);
+  EXPECT_FALSE(none.article_id);
+  EXPECT_EQ(store_->Articles().CountAll(), 1);
+
+  EXPECT_EQ(wire.Apply(WireVersion("urn:x:2", 3, "Quake corrected")).outcome, WireOutcome::kUpdated);
+  EXPECT_EQ(store_->Articles().FindPublished(Language::kEnglish, "quake")->headline, "Quake corrected");
+}
+
+TEST_P(StoreTest, WireItemsWithTheSameHeadlineGetTheirOwnSlugs) {
+  auto& wire = store_->Wire();
+  store_->Articles().Save(Draft("storm", "2016-06-09T12:00:00Z", {}));
+  EXPECT_EQ(wire.Apply(WireVersion("urn:a", 1, "Storm")).slug, "storm-2");
+  EXPECT_EQ(wire.Apply(WireVersion("urn:b", 1, "Storm")).slug, "storm-3");
+  EXPECT_EQ(wire.Apply(WireVersion("urn:a", 2, "Storm")).slug, "storm-2");
+  EXPECT_EQ(store_->Articles().CountAll(), 3);
+}
+
+TEST_P(StoreTest, WireHeldItemsStayDraftsAndEmbargoedOnesWaitForTheirTime) {
+  auto& wire = store_->Wire();
+  const auto held = wire.Apply(WireVersion("urn:held", 1, "Held", news::ArticleStatus::kDraft));
+  EXPECT_EQ(held.status, news::ArticleStatus::kDraft);
+  EXPECT_FALSE(store_->Articles().FindPublished(Language::kEnglish, "held"));
+
+  auto embargoed = WireVersion("urn:embargo", 1, "Embargoed", news::ArticleStatus::kScheduled);
+  embargoed.draft.published_at = now_ + std::chrono::hours(1);
+  EXPECT_EQ(wire.Apply(embargoed).status, news::ArticleStatus::kScheduled);
+  EXPECT_FALSE(store_->Articles().FindPublished(Language::kEnglish, "embargoed"));
+  EXPECT_TRUE(store_->Articles().PublishDue(now_).empty());
+  EXPECT_EQ(store_->Articles().PublishDue(now_ + std::chrono::hours(1)).size(), 1u);
+  EXPECT_TRUE(store_->Articles().FindPublished(Language::kEnglish, "embargoed"));
+
+  // Updates of a live story stay live, at its first publication time, whatever the policy says.
+  const auto first = store_->Articles().FindPublished(Language::kEnglish, "embargoed")->published_at;
+  auto update = WireVersion("urn:embargo", 2, "Embargoed", news::ArticleStatus::kDraft);
+  update.draft.body_markdown = "New body";
+  EXPECT_EQ(wire.Apply(update).status, news::ArticleStatus::kPublished);
+  const auto after = store_->Articles().FindPublished(Language::kEnglish, "embargoed");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->body_markdown, "New body");
+  EXPECT_EQ(after->published_at, first);
+}
+
+TEST_P(StoreTest, ConcurrentAppliesOfOneItemApplyEachVersionOnce) {
+  constexpr int kThreads = 4, kVersions = 6, kItems = 3;
+  std::atomic<int> applied = 0, stale = 0;
+  for (int version = 1; version <= kVersions; ++version) {
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t)
+      threads.emplace_back([&, version] {
+        for (int item = 0; item < kItems; ++item) {
+          const auto result = store_->Wire().Apply(
+              WireVersion("urn:race:" + std::to_string(item), version, "Race " + std::to_string(item)));
+          ++(result.outcome == WireOutcome::kStale ? stale : applied);
+        }
+      });
+    for (auto& thread : threads) thread.join();
+  }
+  EXPECT_EQ(applied, kVersions * kItems) << "exactly one thread applies each version of each item";
+  EXPECT_EQ(stale, kVersions * kItems * (kThreads - 1));
+  EXPECT_EQ(store_->Articles().CountAll(), kItems);
+  EXPECT_EQ(store_->Wire().CountItems(), kItems);
+  const auto id = store_->Wire().Find("AFP", "urn:race:0")->article_id;
+  ASSERT_TRUE(id);
+  EXPECT_EQ(store_->Wire().Revisions(*id).size(), static_cast<std::size_t>(kVersions));
+}
+
+// The newsroom's stores (docs/newsroom.md): accounts, sessions, tokens, revisions, notes, audit.
+TEST_P(StoreTest, NewsroomUsersSessionsAndLockOut) {
+  auto& users = store_->Users();
+  const auto id = users.AddUser("amal", "editor", "$argon2id$hash", now_);
+  EXPECT_THROW(users.AddUser("amal", "reporter", "x", now_), Error);
+  EXPECT_THROW(users.AddUser("bad", "root", "x", now_), Error);
+  auto found = users.FindUserByName("amal");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->id, id);
+  EXPECT_EQ(found->role, "editor");
+  EXPECT_EQ(found->password_hash, "$argon2id$hash");
+  EXPECT_FALSE(found->disabled);
+  EXPECT_FALSE(users.FindUserByName("nobody"));
+
+  EXPECT_EQ(users.RecordFailedSignIn(id, now_), 1);
+  EXPECT_EQ(users.RecordFailedSignIn(id, now_ + std::chrono::seconds(5)), 2);
+  EXPECT_EQ(users.FindUser(id)->last_failed_at, now_ + std::chrono::seconds(5));
+  users.LockUntil(id, now_ + std::chrono::minutes(15));
+  EXPECT_EQ(users.FindUser(id)->locked_until, now_ + std::chrono::minutes(15));
+  EXPECT_EQ(users.FindUser(id)->failed_sign_ins, 0);
+  users.ClearFailedSignIns(id);
+  EXPECT_FALSE(users.FindUser(id)->locked_until);
+
+  EXPECT_TRUE(users.SetRole(id, "admin", true));
+  EXPECT_EQ(users.FindUser(id)->role, "admin");
+  EXPECT_TRUE(users.FindUser(id)->disabled);
+  EXPECT_FALSE(users.SetRole(id + 100, "admin", false));
+  EXPECT_TRUE(users.SetPasswordHash(id, "$argon2id$new"));
+  EXPECT_EQ(users.FindUser(id)->password_hash, "$argon2id$new");
+
+  users.AddSession({"hash-1", id, "csrf-1", now_, now_});
+  users.AddSession({"hash-2", id, "csrf-2", now_, now_});
+  users.TouchSession("hash-1", now_ + std::chrono::minutes(3));
+  auto session = users.FindSession("hash-1");
+  ASSERT_TRUE(session);
+  EXPECT_EQ(session->user_id, id);
+  EXPECT_EQ(session->csrf_secret, "csrf-1");
+  EXPECT_EQ(session->created_at, now_);
+  EXPECT_EQ(session->last_seen_at, now_ + std::chrono::minutes(3));
+  users.DeleteSession("hash-1");
+  EXPECT_FALSE(users.FindSession("hash-1"));
+  users.DeleteSessionsOf(id);
+  EXPECT_FALSE(users.FindSession("hash-2"));
+
+  const auto token = users.AddApiToken(id, "bridge", "token-hash", now_);
+  EXPECT_EQ(users.FindApiToken("token-hash")->label, "bridge");
+  EXPECT_TRUE(users.RevokeApiToken(token, now_ + std::chrono::seconds(1)));
+  EXPECT_FALSE(users.RevokeApiToken(token, now_ + std::chrono::seconds(2)));
+  EXPECT_EQ(users.FindApiToken("token-hash")->revoked_at, now_ + std::chrono::seconds(1));
+  EXPECT_EQ(users.ListApiTokens().size(), 1u);
+  EXPECT_EQ(users.ListUsers().size(), 1u);
+}
+
+TEST_P(StoreTest, NewsroomStoriesRevisionsNotesAndAudit) {
+  auto& stories = store_->Stories();
+  const auto user = store_->Users().AddUser("rana", "reporter", "h", now_);
+  auto draft = Draft("newsroom-story", "2020-01-01T00:00:00Z", {"Iran", "Oil"});
+  draft.status = news::ArticleStatus::kDraft;
+  draft.published_at.reset();
+  const auto id = store_->Articles().Save(draft).id;
+  store_->Articles().Save(Draft("published-one", "2019-12-31T00:00:00Z", {}, "Sport", Language::kArabic));
+
+  auto story = stories.Find(id);
+  ASSERT_TRUE(story);
+  EXPECT_EQ(story->article.status, news::ArticleStatus::kDraft);
+  EXPECT_EQ(story->article.tags.size(), 2u);
+  EXPECT_FALSE(story->external_id);
+  EXPECT_FALSE(story->owner);
+  EXPECT_EQ(stories.EnsureExternalId(id), "article:" + std::to_string(id));
+  EXPECT_EQ(stories.EnsureExternalId(id), "article:" + std::to_string(id));
+  stories.SetOwner(id, user);
+  stories.SetOwner(id, user + 1);  // The first owner stays.
+  EXPECT_EQ(stories.Find(id)->owner, user);
+  EXPECT_FALSE(stories.Find(id + 1000));
+
+  EXPECT_EQ(stories.List({}).total, 2);
+  EXPECT_EQ(stories.List({.status = news::ArticleStatus::kDraft}).items.size(), 1u);
+  EXPECT_EQ(stories.List({.language = Language::kArabic}).items.at(0).slug, "published-one");
+  EXPECT_EQ(stories.List({.section_slug = "middle-east"}).items.at(0).id, id);
+  EXPECT_EQ(stories.List({.page = 2, .page_size = 1}).items.size(), 1u);
+
+  const auto first = stories.AddRevision(id, user, "rana", "", draft, now_);
+  draft.body_markdown = "Changed body";
+  const auto second = stories.AddRevision(id, user, "rana", "a note", draft, now_ + std::chrono::seconds(60));
+  const auto revisions = stories.Revisions(id);
+  ASSERT_EQ(revisions.size(), 2u);
+  EXPECT_EQ(revisions[0].id, second);
+  EXPECT_EQ(revisions[0].note, "a note");
+  EXPECT_EQ(revisions[0].content.body_markdown, "Changed body");
+  EXPECT_EQ(revisions[1].content.tags, (std::vector<std::string>{"Iran", "Oil"}));
+  EXPECT_EQ(stories.FindRevision(first)->content.body_markdown, "Body of newsroom-story");
+  EXPECT_EQ(stories.FindRevision(first)->user_id, user);
+  EXPECT_THROW(stories.AddRevision(id + 1000, user, "rana", "", draft, now_), Error);
+
+  stories.AddNote(id, "correction", "Fixed a name.", user, now_ + std::chrono::seconds(10));
+  stories.AddNote(id, "update", "Added a quote.", std::nullopt, now_ + std::chrono::seconds(20));
+  EXPECT_THROW(stories.AddNote(id, "retraction", "x", user, now_), Error);
+  const auto notes = stories.Notes(id);
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0].kind, "correction");
+  EXPECT_EQ(notes[1].text, "Added a quote.");
+  EXPECT_EQ(notes[1].created_at, now_ + std::chrono::seconds(20));
+
+  auto& audit = store_->Audit();
+  audit.Record({.at = now_, .user_id = user, .user_name = "rana", .action = "sign-in", .target = "user:1", .detail = ""});
+  audit.Record({.at = now_ + std::chrono::seconds(1), .user_id = std::nullopt, .user_name = "x", .action = "sign-in.failed",
+                .target = "", .detail = "unknown"});
+  EXPECT_EQ(audit.Count(), 2);
+  const auto entries = audit.List(1, 10);
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].action, "sign-in.failed");
+  EXPECT_FALSE(entries[0].user_id);
+  EXPECT_EQ(entries[1].user_id, user);
+  EXPECT_EQ(audit.List(2, 1).at(0).action, "sign-in");
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, StoreTest, ::testing::Values("sqlite", "postgresql"),
                          [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
 
@@ -530,6 +785,24 @@ TEST(SqliteStoreTest, OpeningAnUnwritablePathSaysWhichFile) {
     EXPECT_EQ(e.kind(), ErrorKind::kUnavailable);
     EXPECT_NE(std::string(e.what()).find("/nonexistent-dir/x/gazette.db"), std::string::npos) << e.what();
   }
+}
+
+TEST(SqliteStoreTest, RefusesADatabaseWithAMigrationItDoesNotKnow) {
+  const auto path = std::filesystem::temp_directory_path() / ("gazette-newer-" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  sqlite::OpenSqliteStore({.path = path}).reset();
+  {
+    sqlite::Connection connection(path);  // As a newer Gazette would leave it.
+    connection.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '999_future.sql', 0)");
+  }
+  try {
+    sqlite::OpenSqliteStore({.path = path});
+    FAIL() << "a database from a newer Gazette must not be used";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kConflict);
+    EXPECT_NE(std::string(e.what()).find("999"), std::string::npos) << e.what();
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
 
 TEST(PostgresStoreTest, AnUnreachableServerIsUnavailableAndThePasswordStaysSecret) {

@@ -4,13 +4,14 @@
 //   const server = await startGazette({ load: [dataSets.seed] });
 //   const response = await fetch(`${server.baseUrl}en/`);
 //   await server.stop();  // SIGTERM, waits for the exit; throws if the exit code is not 0
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { createDatabase, dropDatabase, dumpDatabase, testStore } from './postgres.mjs';
 import { rawRequest } from './raw_http.mjs';
 
 // Raw HTTP for malformed, pipelined and half-sent requests lives in raw_http.mjs.
@@ -93,14 +94,26 @@ function cleanEnvironment() {
   return env;
 }
 
-// A temporary folder with a database path and, if given, a config file.
+// A temporary folder with a database and, if given, a config file. The database is a fresh
+// SQLite file, or a fresh PostgreSQL database when GAZETTE_TEST_STORE=postgresql (or `store`
+// says so); remove() drops it (tests/lib/postgres.mjs).
 export class Workspace {
-  static async create({ config } = {}) {
+  static async create({ config, store = testStore() } = {}) {
     const dir = await mkdtemp(path.join(tmpdir(), 'gazette-test-'));
     const workspace = new Workspace(dir);
     if (config !== undefined) {
       workspace.configPath = path.join(dir, 'gazette.toml');
       await writeFile(workspace.configPath, config);
+    }
+    if (store === 'postgresql') {
+      try {
+        const { name, url } = await createDatabase();
+        workspace.postgresDatabase = name;
+        workspace.database = url;
+      } catch (error) {
+        await workspace.remove();
+        throw error;
+      }
     }
     return workspace;
   }
@@ -109,6 +122,23 @@ export class Workspace {
     this.dir = dir;
     this.database = path.join(dir, 'gazette.db');
     this.configPath = null;
+    this.postgresDatabase = null;  // Its name, when the workspace made a PostgreSQL database.
+  }
+
+  // Runs one SQL query on the database (sqlite3 or psql, unaligned, `|` between columns) and
+  // returns its output trimmed. `postgresql` replaces the query where the dialects differ.
+  querySync(query, { postgresql = query } = {}) {
+    const [command, args] = this.postgresDatabase
+      ? ['psql', [this.database, '-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', postgresql]]
+      : ['sqlite3', [this.database, query]];
+    return execFileSync(command, args, { encoding: 'utf8' }).trim();
+  }
+
+  // What the database holds, as bytes to search: the SQLite file and its WAL, or pg_dump's text.
+  async contents() {
+    if (this.postgresDatabase) return Buffer.from(await dumpDatabase(this.database));
+    const files = [this.database, `${this.database}-wal`].filter(existsSync);
+    return Buffer.concat(files.map((file) => readFileSync(file)));
   }
 
   configArgs() {
@@ -130,6 +160,11 @@ export class Workspace {
 
   async remove() {
     await rm(this.dir, { recursive: true, force: true });
+    if (this.postgresDatabase) {
+      const name = this.postgresDatabase;
+      this.postgresDatabase = null;
+      await dropDatabase(name);
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
 
 #include "news/error.hpp"
 
@@ -29,15 +30,18 @@ int ApplyMigrations(Connection& connection) {
     connection.Exec(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
-    const int applied_version =
-        static_cast<int>(connection.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Int(0, 0));
+    // Every migration not yet recorded is applied, in order, also one numbered below the
+    // newest applied (two branches that each added one must not skip the other's).
+    std::set<int> recorded;
+    const auto rows = connection.Query("SELECT version FROM schema_migrations");
+    for (int row = 0; row < rows.Rows(); ++row) recorded.insert(static_cast<int>(rows.Int(row, 0)));
 
-    int latest_known = 0;
+    std::set<int> known;
     int applied = 0;
     for (const auto& [name, sql] : Migrations()) {
       const int version = VersionOf(name);
-      latest_known = std::max(latest_known, version);
-      if (version <= applied_version) continue;
+      known.insert(version);
+      if (recorded.contains(version)) continue;
       try {
         connection.Exec(sql);
         connection.Query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", version, name);
@@ -46,10 +50,11 @@ int ApplyMigrations(Connection& connection) {
       }
       ++applied;
     }
-    if (applied_version > latest_known)
-      throw Error(ErrorKind::kConflict,
-                  fmt::format("the database is at schema version {}, newer than this Gazette knows "
-                              "({}): run a newer Gazette", applied_version, latest_known));
+    for (int version : recorded)
+      if (!known.contains(version))
+        throw Error(ErrorKind::kConflict,
+                    fmt::format("the database has schema migration {}, which this Gazette does not know: "
+                                "run a newer Gazette", version));
     return applied;
   });
 }

@@ -1,6 +1,7 @@
 #include "store/postgres/postgres_store.hpp"
 
 #include "store/postgres/postgres_change_feed.hpp"
+#include "store/postgres/postgres_newsroom_stores.hpp"
 
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/postgres_stores.hpp"
@@ -20,6 +21,12 @@ class PostgresStore final : public Store {
         comments_(pool_, settings.clock ? settings.clock : [] {
           return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
         }),
+        wire_(pool_, articles_, settings.clock ? settings.clock : [] {
+          return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        }),
+        users_(pool_),
+        stories_(pool_),
+        audit_(pool_),
         changes_(pool_, settings.url) {
     auto connection = pool_.Acquire();
     ApplyMigrations(*connection);
@@ -29,6 +36,10 @@ class PostgresStore final : public Store {
   CatalogStore& Catalog() override { return catalog_; }
   SettingsStore& Settings() override { return settings_; }
   CommentStore& Comments() override { return comments_; }
+  WireStore& Wire() override { return wire_; }
+  UserStore& Users() override { return users_; }
+  StoryStore& Stories() override { return stories_; }
+  AuditLog& Audit() override { return audit_; }
   ChangeFeed& Changes() override { return changes_; }
 
   void Ping() override {
@@ -42,6 +53,10 @@ class PostgresStore final : public Store {
   PostgresCatalogStore catalog_;
   PostgresSettingsStore settings_;
   PostgresCommentStore comments_;
+  PostgresWireStore wire_;
+  PostgresUserStore users_;
+  PostgresStoryStore stories_;
+  PostgresAuditLog audit_;
   PostgresChangeFeed changes_;  // Last: its thread stops before the pool goes.
 };
 

@@ -21,8 +21,24 @@ class PostgresArticleStore final : public ArticleStore {
   long long CountAll() override;
 
  private:
+  friend class PostgresWireStore;  // Saves wire copy inside its own transaction.
   SaveResult SaveIn(Connection& connection, const news::ArticleDraft& draft);
   ConnectionPool& pool_;
+  Clock clock_;
+};
+
+class PostgresWireStore final : public WireStore {
+ public:
+  PostgresWireStore(ConnectionPool& pool, PostgresArticleStore& articles, Clock clock)
+      : pool_(pool), articles_(articles), clock_(std::move(clock)) {}
+  WireApplyResult Apply(const WireApply& apply) override;
+  std::optional<WireLedgerEntry> Find(std::string_view provider, std::string_view guid) override;
+  std::vector<ArticleRevision> Revisions(news::ArticleId article_id) override;
+  long long CountItems() override;
+
+ private:
+  ConnectionPool& pool_;
+  PostgresArticleStore& articles_;
   Clock clock_;
 };
 

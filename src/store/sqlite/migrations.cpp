@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <ctime>
+#include <set>
 
 #include "news/error.hpp"
 
@@ -24,18 +25,19 @@ int ApplyMigrations(Connection& connection) {
   connection.Exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("
       " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-  auto& newest = connection.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-  newest.Bind();
-  newest.Step();
-  const int applied_version = static_cast<int>(newest.Int(0));
-  newest.Run();
+  // Every migration not yet recorded is applied, in order, also one numbered below the newest
+  // applied (two branches that each added one must not skip the other's).
+  std::set<int> recorded;
+  auto& versions = connection.Prepare("SELECT version FROM schema_migrations");
+  versions.Bind();
+  while (versions.Step()) recorded.insert(static_cast<int>(versions.Int(0)));
 
-  int latest_known = 0;
+  std::set<int> known;
   int applied = 0;
   for (const auto& [name, sql] : Migrations()) {
     const int version = VersionOf(name);
-    latest_known = std::max(latest_known, version);
-    if (version <= applied_version) continue;
+    known.insert(version);
+    if (recorded.contains(version)) continue;
     try {
       InTransaction(connection, [&] {
         connection.Exec(sql);
@@ -49,10 +51,11 @@ int ApplyMigrations(Connection& connection) {
     }
     ++applied;
   }
-  if (applied_version > latest_known)
-    throw Error(ErrorKind::kConflict,
-                fmt::format("the database is at schema version {}, newer than this Gazette knows "
-                            "({}): run a newer Gazette", applied_version, latest_known));
+  for (int version : recorded)
+    if (!known.contains(version))
+      throw Error(ErrorKind::kConflict,
+                  fmt::format("the database has schema migration {}, which this Gazette does not know: "
+                              "run a newer Gazette", version));
   return applied;
 }
 

@@ -2,6 +2,7 @@
 
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_change_feed.hpp"
+#include "store/sqlite/sqlite_newsroom_stores.hpp"
 #include "store/sqlite/sqlite_stores.hpp"
 
 namespace gazette::store::sqlite {
@@ -19,6 +20,12 @@ class SqliteStore final : public Store {
         comments_(pool_, settings.clock ? settings.clock : [] {
           return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
         }),
+        wire_(pool_, articles_, settings.clock ? settings.clock : [] {
+          return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        }),
+        users_(pool_),
+        stories_(pool_),
+        audit_(pool_),
         changes_(pool_, settings.path) {
     auto writer = pool_.Writer();
     ApplyMigrations(*writer);
@@ -28,6 +35,10 @@ class SqliteStore final : public Store {
   CatalogStore& Catalog() override { return catalog_; }
   SettingsStore& Settings() override { return settings_; }
   CommentStore& Comments() override { return comments_; }
+  WireStore& Wire() override { return wire_; }
+  UserStore& Users() override { return users_; }
+  StoryStore& Stories() override { return stories_; }
+  AuditLog& Audit() override { return audit_; }
   ChangeFeed& Changes() override { return changes_; }
 
   void Ping() override {
@@ -43,6 +54,10 @@ class SqliteStore final : public Store {
   SqliteCatalogStore catalog_;
   SqliteSettingsStore settings_;
   SqliteCommentStore comments_;
+  SqliteWireStore wire_;
+  SqliteUserStore users_;
+  SqliteStoryStore stories_;
+  SqliteAuditLog audit_;
   SqliteChangeFeed changes_;  // Last: its thread stops before the pool goes.
 };
 

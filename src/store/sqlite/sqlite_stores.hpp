@@ -21,8 +21,24 @@ class SqliteArticleStore final : public ArticleStore {
   long long CountAll() override;
 
  private:
+  friend class SqliteWireStore;  // Saves wire copy inside its own transaction.
   SaveResult SaveIn(Connection& connection, const news::ArticleDraft& draft);
   ConnectionPool& pool_;
+  Clock clock_;
+};
+
+class SqliteWireStore final : public WireStore {
+ public:
+  SqliteWireStore(ConnectionPool& pool, SqliteArticleStore& articles, Clock clock)
+      : pool_(pool), articles_(articles), clock_(std::move(clock)) {}
+  WireApplyResult Apply(const WireApply& apply) override;
+  std::optional<WireLedgerEntry> Find(std::string_view provider, std::string_view guid) override;
+  std::vector<ArticleRevision> Revisions(news::ArticleId article_id) override;
+  long long CountItems() override;
+
+ private:
+  ConnectionPool& pool_;
+  SqliteArticleStore& articles_;
   Clock clock_;
 };
 

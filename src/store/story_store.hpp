@@ -1,0 +1,98 @@
+#pragma once
+// The newsroom's view of articles (docs/newsroom.md): every article in every state, who owns
+// it, the revision kept at each save, and the dated correction and update notes readers see.
+// Saving content goes through ArticleStore::Save; this store keeps what the newsroom adds.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "news/article.hpp"
+#include "store/user_store.hpp"
+
+namespace gazette::store {
+
+struct StoryQuery {
+  std::optional<news::ArticleStatus> status;
+  std::optional<news::Language> language;
+  std::optional<std::string> section_slug;
+  int page = 1;  // From 1.
+  int page_size = 25;
+};
+
+struct StoryListItem {
+  news::ArticleId id = 0;
+  news::Language language = news::Language::kEnglish;
+  std::string slug;
+  std::string headline;
+  std::string section_slug;
+  std::string section_name;
+  news::ArticleStatus status = news::ArticleStatus::kDraft;
+  news::TimePoint updated_at{};
+  std::optional<news::TimePoint> published_at;
+};
+
+struct StoryPage {
+  std::vector<StoryListItem> items;  // Most recently updated first.
+  long long total = 0;
+};
+
+// An article in any state, with what the newsroom needs beside it.
+struct Story {
+  news::Article article;
+  std::optional<std::string> external_id;
+  std::optional<UserId> owner;  // Who created it in the newsroom; none for loaded stories.
+};
+
+using RevisionId = std::int64_t;
+
+// The article's content as one save left it.
+struct Revision {
+  RevisionId id = 0;
+  news::ArticleId article_id = 0;
+  std::optional<UserId> user_id;
+  std::string user_name;
+  news::TimePoint saved_at{};
+  std::string note;  // "restored from revision 3", ...
+  news::ArticleDraft content;
+};
+
+struct ArticleNote {
+  std::int64_t id = 0;
+  news::ArticleId article_id = 0;
+  std::string kind;  // "correction" or "update".
+  std::string text;
+  news::TimePoint created_at{};
+};
+
+// Thread-safe. Every method is one transaction.
+class StoryStore {
+ public:
+  virtual ~StoryStore() = default;
+
+  // Any status; nothing when there is no such article.
+  virtual std::optional<Story> Find(news::ArticleId id) = 0;
+  // The article's external_id, first setting it to "article:<id>" when it has none, so saves
+  // from the editor find the same article even when the slug or language changes. Throws
+  // Error kNotFound for an unknown article.
+  virtual std::string EnsureExternalId(news::ArticleId id) = 0;
+  // Records the owner unless the article has one already.
+  virtual void SetOwner(news::ArticleId id, UserId user_id) = 0;
+  virtual StoryPage List(const StoryQuery& query) = 0;
+
+  virtual RevisionId AddRevision(news::ArticleId id, std::optional<UserId> user_id, std::string_view user_name,
+                                 std::string_view note, const news::ArticleDraft& content, news::TimePoint at) = 0;
+  // Newest first.
+  virtual std::vector<Revision> Revisions(news::ArticleId id) = 0;
+  virtual std::optional<Revision> FindRevision(RevisionId id) = 0;
+
+  // Throws Error kInvalid for a kind other than "correction" or "update", kNotFound for an
+  // unknown article.
+  virtual std::int64_t AddNote(news::ArticleId id, std::string_view kind, std::string_view text,
+                               std::optional<UserId> user_id, news::TimePoint at) = 0;
+  // Oldest first.
+  virtual std::vector<ArticleNote> Notes(news::ArticleId id) = 0;
+};
+
+}  // namespace gazette::store
