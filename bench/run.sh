@@ -168,7 +168,12 @@ for row in "${rows[@]}"; do
   done
 done
 RSS_KB=$(ps -o rss= -p "$GAZETTE_PID")
-printf '\nGazette resident memory after the runs (cache warm): %s MB\n' "$(( RSS_KB / 1024 ))"
+ANON_KB=$(awk '/^RssAnon:/ {print $2}' "/proc/$GAZETTE_PID/status")
+FILE_KB=$(awk '/^RssFile:/ {print $2}' "/proc/$GAZETTE_PID/status")
+# RssFile is mostly the database's pages read through SQLite's memory map: the kernel's page
+# cache, shared and reclaimable, not the process's own memory.
+printf '\nGazette resident memory after the runs (cache warm): %s MB (own %s MB, mapped file pages %s MB); database %s MB\n' \
+  "$(( RSS_KB / 1024 ))" "$(( ANON_KB / 1024 ))" "$(( FILE_KB / 1024 ))" "$(( $(stat -c %s "$GAZETTE_DATABASE") / 1048576 ))"
 stop_gazette
 
 start_gazette false

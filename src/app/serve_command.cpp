@@ -22,6 +22,7 @@
 #include "site/article_api.hpp"
 #include "site/public_site.hpp"
 #include "newsroom/newsroom_site.hpp"
+#include "newsroom/story_api.hpp"
 
 namespace gazette::app {
 
@@ -50,9 +51,13 @@ int Serve(const Config& config) {
   comments::CommentDesk comment_desk(store->Comments(), store->Settings(), config.comments,
                                      comments::LoadSecrets(store->Comments(), config.comments), announce);
   comments::Moderation moderation(store->Comments(), announce);
-  comments::ModerationApi moderation_api(moderation, config.api_token);
   newsroom::Accounts accounts(store->Users(), store->Audit(), config.newsroom, {});
+  // Moderators and admins may use their personal API tokens on /api/comments too.
+  comments::ModerationApi moderation_api(moderation, config.api_token, [&accounts](const http::Request& request) {
+    return newsroom::TokenMayModerate(accounts, request);
+  });
   const newsroom::NewsroomSite newsroom_site(*store, accounts, templates, strings, announce);
+  const newsroom::StoryApi story_api(*store, accounts, announce);
   const site::PublicSite public_site(*store, templates, strings, config.site, &comment_desk);
 
   http::Router router;
@@ -64,6 +69,7 @@ int Serve(const Config& config) {
   article_api.Register(router);
   moderation_api.Register(router);
   newsroom_site.Register(router);  // Never cached: every newsroom page is private.
+  story_api.Register(router);
   // Wire ingest (docs/ingest.md): drop folders, the push endpoint, feed polling.
   const ingest::Ingester ingester(store->Wire(), config.ingest, announce);
   const ingest::PushApi push_api(ingester, config.api_token);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "cache/cached_pages.hpp"
@@ -227,6 +228,56 @@ TEST(CachedPagesTest, MissRendersOnceThenHitsInEveryCoding) {
   cache.Invalidate({"article:1"});
   EXPECT_EQ(HeaderOf(handler(Get("/en/a"), {}), "X-Cache"), "miss");
   EXPECT_EQ(renders, 3);
+}
+
+TEST(CachedPagesTest, SimultaneousMissesOfOnePageRenderItOnce) {
+  ResponseCache cache(1 << 20);
+  CachedPages pages(cache, CacheSettings{});
+  constexpr int kReaders = 8;
+  std::atomic<int> renders{0}, arrived{0};
+  auto handler = pages.Wrap([&](const http::Request&, const http::PathParams&) {
+    ++renders;
+    // Hold the render until every reader has asked, and a moment more for them to wait on it.
+    while (arrived.load() < kReaders) std::this_thread::yield();
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    auto response = http::Html(200, "<p>breaking</p>");
+    response.cache_tags = {"article:1", "site"};
+    return response;
+  });
+  std::vector<std::string> bodies(kReaders);
+  std::vector<std::thread> readers;
+  for (int i = 0; i < kReaders; ++i) {
+    readers.emplace_back([&, i] {
+      ++arrived;
+      bodies[i] = std::string(handler(Get("/en/"), {}).Body());
+    });
+  }
+  for (auto& reader : readers) reader.join();
+  EXPECT_EQ(renders.load(), 1);
+  for (const auto& body : bodies) EXPECT_EQ(body, "<p>breaking</p>");
+}
+
+TEST(CachedPagesTest, WaitersRenderThemselvesWhenThePageIsNotStored) {
+  ResponseCache cache(1 << 20);
+  CachedPages pages(cache, CacheSettings{});
+  std::atomic<int> renders{0}, arrived{0};
+  auto handler = pages.Wrap([&](const http::Request&, const http::PathParams&) {
+    ++renders;
+    while (arrived.load() < 2) std::this_thread::yield();
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return http::Html(404, "<p>no</p>");  // Not cacheable: nothing to share.
+  });
+  std::vector<std::thread> readers;
+  std::atomic<int> not_found{0};
+  for (int i = 0; i < 2; ++i) {
+    readers.emplace_back([&] {
+      ++arrived;
+      if (handler(Get("/en/x"), {}).status == 404) ++not_found;
+    });
+  }
+  for (auto& reader : readers) reader.join();
+  EXPECT_EQ(renders.load(), 2);
+  EXPECT_EQ(not_found.load(), 2);
 }
 
 TEST(CachedPagesTest, PassesUntaggedAndNon200ResponsesThrough) {

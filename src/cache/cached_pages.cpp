@@ -98,14 +98,67 @@ http::Handler CachedPages::Wrap(http::Handler handler) const {
     const Coding coding = NegotiateCoding(request.Header("accept-encoding").value_or(""));
     std::string key = Key(request);
     if (auto page = cache_.Find(key)) return Answer(*page, coding, true);
+    return RenderOnce(handler, request, params, std::move(key), coding);
+  };
+}
 
-    const auto epoch = cache_.Epoch();  // Before the handler reads what the page shows.
+http::Response CachedPages::RenderOnce(const http::Handler& handler, const http::Request& request,
+                                       const http::PathParams& params, std::string key, Coding coding) const {
+  std::shared_ptr<Render> render;
+  bool first = false;
+  {
+    std::lock_guard lock(renders_mutex_);
+    auto& slot = renders_[key];
+    if (!slot) {
+      slot = std::make_shared<Render>();
+      first = true;
+    }
+    render = slot;
+  }
+  if (!first) {
+    // Renders run on the calling I/O thread, so the one in progress is on another thread: this
+    // one would spend the same time rendering the same page.
+    std::unique_lock lock(render->mutex);
+    const bool done = render->done_signal.wait_for(lock, kRenderWait, [&] { return render->done; });
+    const bool stored = done && render->page;
+    lock.unlock();
+    // From the cache, not from the render: a change since it was stored has dropped it there.
+    if (stored)
+      if (auto page = cache_.Find(key, false)) return Answer(*page, coding, false);
+    const auto epoch = cache_.Epoch();
     http::Response response = handler(request, params);
     if (response.status != 200 || response.cache_tags.empty()) return response;
     auto page = MakePage(std::move(response));
     cache_.Insert(std::move(key), page, epoch);
     return Answer(*page, coding, false);
-  };
+  }
+
+  // Whatever happens (also an exception), the waiters are released and the key freed.
+  std::shared_ptr<const CachedPage> stored;
+  struct Finish {
+    const CachedPages& pages;
+    const std::string& key;
+    Render& render;
+    std::shared_ptr<const CachedPage>& stored;
+    ~Finish() {
+      {
+        std::lock_guard lock(render.mutex);
+        render.done = true;
+        render.page = stored;
+      }
+      render.done_signal.notify_all();
+      std::lock_guard lock(pages.renders_mutex_);
+      pages.renders_.erase(key);
+    }
+  } finish{*this, key, *render, stored};
+
+  const auto epoch = cache_.Epoch();  // Before the handler reads what the page shows.
+  http::Response response = handler(request, params);
+  if (response.status != 200 || response.cache_tags.empty()) return response;
+  auto page = MakePage(std::move(response));
+  // Waiters get the page only if it was stored: a refused one was rendered before a change.
+  if (cache_.Insert(key, page, epoch)) stored = page;
+  return Answer(*page, coding, false);
 }
 
 }  // namespace gazette::cache

@@ -2,10 +2,14 @@
 // Puts the response cache in front of page handlers: a hit is answered from the stored bytes in
 // the coding the client accepts; a miss renders, compresses once, stores and answers. See
 // docs/caching.md.
+#include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "cache/response_cache.hpp"
@@ -40,8 +44,13 @@ class CachedPages {
   // responses that carry cache tags are stored; others pass through untouched, as does
   // everything when the cache is off. Answers carry X-Cache: hit or miss, ETag (strong, one per
   // coding), Last-Modified, Vary: Accept-Encoding and Cache-Control; the session turns a hit on
-  // If-None-Match or If-Modified-Since into a 304.
+  // If-None-Match or If-Modified-Since into a 304. Misses of one key are coalesced: while one
+  // request renders it, others for the same key wait (at most kRenderWait) and share the page
+  // when it was stored; otherwise (not cacheable, refused, too slow) each renders its own.
   http::Handler Wrap(http::Handler handler) const;
+
+  // How long a request waits for another's render of its page before rendering it itself.
+  static constexpr std::chrono::seconds kRenderWait{5};
 
   // The stored answer to a GET or HEAD, or nothing (a miss, or the cache is off): for
   // http::Router::SetShortcut, so that hits skip routing. Counts hits, not misses; the wrapped
@@ -59,8 +68,22 @@ class CachedPages {
   http::Response Answer(const CachedPage& page, Coding coding, bool hit) const;
 
  private:
+  // One render of a key in progress; requests for the same key wait for it instead of rendering
+  // it again (a story breaks, its pages are dropped, thousands of readers ask at once).
+  struct Render {
+    std::mutex mutex;
+    std::condition_variable done_signal;
+    bool done = false;                         // Guarded by mutex.
+    std::shared_ptr<const CachedPage> page;  // Set when done and stored; null: render yourself.
+  };
+  // Renders `key` once for all who ask meanwhile; see Wrap.
+  http::Response RenderOnce(const http::Handler& handler, const http::Request& request,
+                            const http::PathParams& params, std::string key, Coding coding) const;
+
   ResponseCache& cache_;
   const CacheSettings settings_;
+  mutable std::mutex renders_mutex_;
+  mutable std::unordered_map<std::string, std::shared_ptr<Render>> renders_;  // By key.
 };
 
 }  // namespace gazette::cache

@@ -61,8 +61,12 @@ void ModerationApi::Register(http::Router& router) {
   using http::Method;
   auto guarded = [this](auto handler) {
     return [this, handler](const http::Request& request, const http::PathParams& params) {
-      if (!Authorized(request)) return JsonError(401, "a valid bearer token is required");
-      return handler(request, params);
+      if (Authorized(request)) return handler(request, params);
+      if (const auto allowed = may_moderate_ ? may_moderate_(request) : std::nullopt) {
+        if (*allowed) return handler(request, params);
+        return JsonError(403, "this role may not moderate comments");
+      }
+      return JsonError(401, "a valid bearer token is required");
     };
   };
   router.Add(Method::kGet, "/api/comments", guarded([this](const http::Request& request, const http::PathParams&) {

@@ -1,9 +1,12 @@
 #pragma once
 // The moderation JSON API under /api/comments, for machine clients holding the bearer token
-// (GAZETTE_API_TOKEN). docs/comments.md, "Moderation API":
+// (GAZETTE_API_TOKEN) or another bearer token the wiring accepts (a moderator's personal API
+// token: docs/newsroom.md). docs/comments.md, "Moderation API":
 //   GET    /api/comments?status=pending|approved|rejected|spam|all
 //   POST   /api/comments/{id}/approve | reject | spam
 //   DELETE /api/comments/{id}
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "comments/moderation.hpp"
@@ -13,9 +16,14 @@ namespace gazette::comments {
 
 class ModerationApi {
  public:
-  // An empty token refuses every request (401).
-  ModerationApi(Moderation& moderation, std::string api_token)
-      : moderation_(moderation), api_token_(std::move(api_token)) {}
+  // For a request without the API token: nothing when it carries no other token the wiring
+  // knows (401), else whether its holder's role moderates (403 when not). It must not trust
+  // cookies, which browsers send on their own.
+  using MayModerate = std::function<std::optional<bool>(const http::Request&)>;
+
+  // An empty token, with no `may_moderate`, refuses every request (401).
+  ModerationApi(Moderation& moderation, std::string api_token, MayModerate may_moderate = nullptr)
+      : moderation_(moderation), api_token_(std::move(api_token)), may_moderate_(std::move(may_moderate)) {}
 
   void Register(http::Router& router);
 
@@ -26,6 +34,7 @@ class ModerationApi {
  private:
   Moderation& moderation_;
   const std::string api_token_;
+  const MayModerate may_moderate_;
 };
 
 }  // namespace gazette::comments

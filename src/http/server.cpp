@@ -12,6 +12,7 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -58,6 +59,10 @@ struct Server::Impl {
   std::atomic<std::size_t> in_flight{0};
   std::atomic<int> refusing{0};  // Connections being answered 503 beyond max_connections.
   asio::io_context io;
+  // One io_context per I/O thread beyond the first (see Run), so that threads share no
+  // scheduler lock and do not wake each other: each connection lives on one of them.
+  std::vector<std::unique_ptr<asio::io_context>> extra_io;
+  std::size_t accepted = 0;  // On `control`: picks the next connection's io_context.
   asio::strand<asio::io_context::executor_type> control;
   tcp::acceptor acceptor;
   asio::signal_set signals;
@@ -116,7 +121,9 @@ asio::awaitable<void> Server::Impl::Accept() {
   while (!stopping) {
     // Each connection gets its own strand: its steps never overlap, different ones run in
     // parallel.
-    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), kUseTuple);
+    const std::size_t pick = accepted++ % (extra_io.size() + 1);
+    auto& connection_io = pick == 0 ? io : *extra_io[pick - 1];
+    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(connection_io), kUseTuple);
     if (stopping || ec == asio::error::operation_aborted) co_return;
     if (ec) {
       // Out of file descriptors and the like: pause instead of spinning.
@@ -210,20 +217,28 @@ void Server::Run() {
   asio::post(impl.control, [&impl] { impl.Start(); });
   int threads = impl.settings.threads > 0 ? impl.settings.threads
                                           : static_cast<int>(std::thread::hardware_concurrency());
-  auto run = [&impl] {
+  auto run = [](asio::io_context& io) {
     // Handlers report their failures themselves; this only keeps a thread from dying silently.
     for (;;) {
       try {
-        impl.io.run();
+        io.run();
         return;
       } catch (const std::exception& error) {
         spdlog::error("I/O thread: {}", error.what());
       }
     }
   };
+  // The extra io_contexts run until the main one, which holds the listener and waits for every
+  // session to end, has finished.
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+  for (int i = 1; i < threads; ++i) {
+    impl.extra_io.push_back(std::make_unique<asio::io_context>(1));
+    keep_running.push_back(asio::make_work_guard(*impl.extra_io.back()));
+  }
   std::vector<std::thread> workers;
-  for (int i = 1; i < threads; ++i) workers.emplace_back(run);
-  run();
+  for (auto& extra : impl.extra_io) workers.emplace_back([&run, &extra] { run(*extra); });
+  run(impl.io);
+  for (auto& guard : keep_running) guard.reset();
   for (auto& worker : workers) worker.join();
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// The HTTP/1.1 server: Boost.Beast on Asio coroutines, one io_context run by `threads` threads.
+// The HTTP/1.1 server: Boost.Beast on Asio coroutines, one io_context per I/O thread.
 // Knows nothing about news: it parses, checks and times requests, and hands them to a Router.
 #include <atomic>
 #include <chrono>

@@ -191,6 +191,8 @@ boost::json::object NewsroomSite::Page(const http::Request& request, const Signe
     };
     link("/newsroom/stories/", "nr_stories");
     if (Allowed(who->role, Action::kWriteDraft)) link("/newsroom/stories/new", "nr_new_story");
+    // Wire items held for review (docs/ingest.md, policy "hold") are drafts from the wire.
+    if (Allowed(who->role, Action::kPublish)) link("/newsroom/stories/?status=draft&wire=1", "nr_wire_queue");
     if (Allowed(who->role, Action::kModerateComments)) link("/newsroom/comments/", "nr_comments");
     if (Allowed(who->role, Action::kManageUsers)) link("/newsroom/users/", "nr_users");
     if (Allowed(who->role, Action::kSettings)) link("/newsroom/settings", "nr_settings");

@@ -1,6 +1,7 @@
 // The story list, the editor, revisions and corrections: docs/newsroom.md, "Screens".
 #include <boost/json.hpp>
 
+#include <cctype>
 #include <charconv>
 
 #include "news/error.hpp"
@@ -25,6 +26,22 @@ int PageOf(const http::Request& request) {
   int page = 1;
   if (auto text = request.Query("page")) std::from_chars(text->data(), text->data() + text->size(), page);
   return std::max(1, page);
+}
+
+// A query value as it goes in a link: everything but unreserved ASCII percent-encoded.
+std::string QueryEscape(std::string_view value) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : value) {
+    if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
 }
 
 // "a, b، c" -> {"a", "b", "c"}: commas, Arabic commas too.
@@ -67,9 +84,11 @@ std::optional<news::TimePoint> ScheduleTime(std::string text) {
   return news::ParseIso8601(text);
 }
 
-std::string Joined(const std::vector<std::string>& tags) {
+// The tags as the editor shows them: separated by the comma of the story's language.
+std::string Joined(const std::vector<std::string>& tags, news::Language language = news::Language::kEnglish) {
+  const std::string comma = news::IsRightToLeft(language) ? "، " : ", ";
   std::string out;
-  for (const auto& tag : tags) out += (out.empty() ? "" : ", ") + tag;
+  for (const auto& tag : tags) out += (out.empty() ? "" : comma) + tag;
   return out;
 }
 
@@ -86,6 +105,9 @@ http::Response NewsroomSite::StoryList(const http::Request& request, const Signe
   if (auto status = request.Query("status"); status && !status->empty()) query.status = news::ParseStatus(*status);
   if (auto language = request.Query("language"); language && !language->empty()) query.language = news::ParseLanguage(*language);
   if (auto section = request.Query("section"); section && !section->empty()) query.section_slug = std::string(*section);
+  if (auto source = request.Query("source"); source && !source->empty()) query.source = std::string(*source);
+  if (auto author = request.Query("author"); author && !author->empty()) query.author = std::string(*author);
+  query.from_wire = request.Query("wire").value_or("") == "1";
   query.page = PageOf(request);
   query.page_size = accounts_.Settings().page_size;
   const auto page = store_.Stories().List(query);
@@ -101,6 +123,8 @@ http::Response NewsroomSite::StoryList(const http::Request& request, const Signe
                      {"lang", news::LanguageCode(item.language)},
                      {"dir", news::IsRightToLeft(item.language) ? "rtl" : "ltr"},
                      {"section", item.section_name},
+                     {"source", item.source},
+                     {"byline", item.byline},
                      {"status", news::StatusName(item.status)},
                      {"status_text", t.at("nr_status_" + std::string(news::StatusName(item.status)))},
                      {"updated", Time(item.updated_at)}});
@@ -119,9 +143,14 @@ http::Response NewsroomSite::StoryList(const http::Request& request, const Signe
   view["lang_en"] = selected("language", "en");
   view["lang_ar"] = selected("language", "ar");
   view["section_filter"] = std::string(request.Query("section").value_or(""));
+  view["source_filter"] = query.source.value_or("");
+  view["author_filter"] = query.author.value_or("");
+  view["wire_filter"] = query.from_wire;
+  if (query.from_wire) view["page_title"] = std::string(t.at("nr_wire_queue").as_string()) + " · " + std::string(t.at("nr_newsroom").as_string());
   std::string filters;
-  for (auto name : {"status", "language", "section"})
-    if (auto value = request.Query(name); value && !value->empty()) filters += "&" + std::string(name) + "=" + std::string(*value);
+  for (auto name : {"status", "language", "section", "source", "author", "wire"})
+    if (auto value = request.Query(name); value && !value->empty())
+      filters += "&" + std::string(name) + "=" + QueryEscape(*value);
   const long long pages = (page.total + query.page_size - 1) / query.page_size;
   if (query.page > 1) view["previous_url"] = "/newsroom/stories/?page=" + std::to_string(query.page - 1) + filters;
   if (query.page < pages) view["next_url"] = "/newsroom/stories/?page=" + std::to_string(query.page + 1) + filters;
@@ -154,7 +183,7 @@ http::Response NewsroomSite::Editor(const http::Request& request, const SignedIn
   view["standfirst"] = d.standfirst;
   view["body"] = d.body_markdown;
   view["section"] = d.section_name;
-  view["tags"] = Joined(d.tags);
+  view["tags"] = Joined(d.tags, d.language);
   view["source"] = d.source;
   view["byline"] = d.byline;
   view["dateline"] = d.dateline;
@@ -171,7 +200,10 @@ http::Response NewsroomSite::Editor(const http::Request& request, const SignedIn
     view["may_unpublish"] = may_edit && Allowed(who.role, Action::kUnpublish) &&
                             (a.status == news::ArticleStatus::kPublished || a.status == news::ArticleStatus::kScheduled);
     view["revisions_url"] = "/newsroom/stories/" + std::to_string(a.id) + "/revisions";
-    if (a.published_at) view["published_at"] = Time(*a.published_at);
+    if (a.published_at) {
+      view["published_at"] = Time(*a.published_at);
+      view["published_at_iso"] = news::FormatIso8601(*a.published_at);
+    }
     if (a.status == news::ArticleStatus::kScheduled && a.published_at)
       view["schedule_value"] = news::FormatTimestamp(*a.published_at, "%Y-%m-%dT%H:%M", news::Language::kEnglish);
     if (a.status == news::ArticleStatus::kPublished) {
@@ -181,7 +213,8 @@ http::Response NewsroomSite::Editor(const http::Request& request, const SignedIn
     }
     boost::json::array notes;
     for (const auto& note : store_.Stories().Notes(a.id))
-      notes.push_back({{"kind", t.at("nr_note_" + note.kind)}, {"text", note.text}, {"time", Time(note.created_at)}});
+      notes.push_back({{"kind", t.at("nr_note_" + note.kind)}, {"text", note.text}, {"time", Time(note.created_at)},
+                     {"time_iso", news::FormatIso8601(note.created_at)}});
     view["has_notes"] = !notes.empty();
     view["notes"] = std::move(notes);
   }

@@ -4,6 +4,7 @@
 
 #include "news/changes.hpp"
 #include "render/markdown.hpp"
+#include "site/security_headers.hpp"
 #include "site/views.hpp"
 
 namespace gazette::site {
@@ -46,7 +47,11 @@ void Merge(boost::json::object& into, boost::json::object from) {
 
 void PublicSite::Register(http::Router& router, const PageWrapper& wrap_page) const {
   using http::Method;
-  auto wrap = [&wrap_page](http::Handler handler) { return wrap_page ? wrap_page(std::move(handler)) : handler; };
+  // Security headers go on before the cache wrapper stores a page, so its hits carry them.
+  auto wrap = [&wrap_page](http::Handler handler) {
+    handler = WithSecurityHeaders(std::move(handler));
+    return wrap_page ? wrap_page(std::move(handler)) : handler;
+  };
   // Every page lives in an edition: /en/... or /ar/...; other first segments name nothing.
   auto in_edition = [this](auto page) {
     return [this, page](const http::Request& r, const http::PathParams& p) {
@@ -70,10 +75,10 @@ void PublicSite::Register(http::Router& router, const PageWrapper& wrap_page) co
     return Article(r, l, p.at("section"), p.at("slug"));
   })));
   // Never through the page wrapper: the answer depends on the form, not only on the path.
-  router.Add(Method::kPost, "/{lang}/{section}/{slug}/comments", in_edition([this](const http::Request& r, news::Language l, const http::PathParams& p) {
+  router.Add(Method::kPost, "/{lang}/{section}/{slug}/comments", WithSecurityHeaders(in_edition([this](const http::Request& r, news::Language l, const http::PathParams& p) {
     return PostComment(r, l, p.at("section"), p.at("slug"));
-  }));
-  router.SetNotFound([this](const http::Request& r, const http::PathParams&) { return NotFound(r); });
+  })));
+  router.SetNotFound(WithSecurityHeaders([this](const http::Request& r, const http::PathParams&) { return NotFound(r); }));
 }
 
 http::Response PublicSite::Home(const http::Request& request, news::Language language) const {

@@ -738,6 +738,26 @@ TEST_P(StoreTest, NewsroomStoriesRevisionsNotesAndAudit) {
   EXPECT_EQ(stories.List({.language = Language::kArabic}).items.at(0).slug, "published-one");
   EXPECT_EQ(stories.List({.section_slug = "middle-east"}).items.at(0).id, id);
   EXPECT_EQ(stories.List({.page = 2, .page_size = 1}).items.size(), 1u);
+  EXPECT_EQ(stories.List({.source = "AFP"}).total, 2);
+  EXPECT_EQ(stories.List({.source = "Reuters"}).total, 0);
+  EXPECT_EQ(stories.List({}).items.at(0).source, "AFP");
+  const auto owned = stories.List({.author = "rana"});  // The newsroom user who started it.
+  ASSERT_EQ(owned.total, 1);
+  EXPECT_EQ(owned.items.at(0).id, id);
+  EXPECT_EQ(stories.List({.from_wire = true}).total, 0);
+  auto wire_draft = Draft("from-the-wire", "2020-01-02T00:00:00Z", {});
+  wire_draft.status = news::ArticleStatus::kDraft;
+  wire_draft.published_at.reset();
+  wire_draft.byline = "Jane Doe";
+  wire_draft.source = "Reuters";
+  const auto wired = store_->Wire().Apply({.provider = "Reuters", .guid = "urn:1", .version = 1, .format = "test",
+                                           .draft = wire_draft});
+  const auto queue = stories.List({.status = news::ArticleStatus::kDraft, .from_wire = true});
+  ASSERT_EQ(queue.total, 1);
+  EXPECT_EQ(queue.items.at(0).id, wired.article_id);
+  EXPECT_EQ(queue.items.at(0).byline, "Jane Doe");
+  EXPECT_EQ(stories.List({.author = "Jane Doe"}).total, 1);  // The byline's author.
+  EXPECT_EQ(stories.List({.source = "Reuters", .author = "rana"}).total, 0);
 
   const auto first = stories.AddRevision(id, user, "rana", "", draft, now_);
   draft.body_markdown = "Changed body";

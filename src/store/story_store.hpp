@@ -17,6 +17,10 @@ struct StoryQuery {
   std::optional<news::ArticleStatus> status;
   std::optional<news::Language> language;
   std::optional<std::string> section_slug;
+  std::optional<std::string> source;  // The source's name, exactly ("AFP").
+  // The byline's author or the newsroom user who started the story, by name, exactly.
+  std::optional<std::string> author;
+  bool from_wire = false;  // Only articles that wire ingest made (a row in its ledger).
   int page = 1;  // From 1.
   int page_size = 25;
 };
@@ -31,6 +35,8 @@ struct StoryListItem {
   news::ArticleStatus status = news::ArticleStatus::kDraft;
   news::TimePoint updated_at{};
   std::optional<news::TimePoint> published_at;
+  std::string source;  // "" when none.
+  std::string byline;  // "" when none.
 };
 
 struct StoryPage {

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 
 import { allSharedData, needsSharedData, repoRoot, siteConfig, startGazette } from '../lib/server.mjs';
+import { newsroomPages } from '../lib/newsroom.mjs';
 import { getHtml, getPage, seedPath } from '../lib/site.mjs';
 
 const vnuJar = createRequire(import.meta.url)('vnu-jar');  // The path of vnu.jar.
@@ -72,6 +73,12 @@ describe('HTML validity (Nu Html Checker)', () => {
       await writeFile(file, text);
       saved.push({ name, target, file });
     }
+    // The newsroom's screens (docs/newsroom.md), each in both interface languages.
+    for (const [name, text] of Object.entries(await newsroomPages(server))) {
+      const file = path.join(pagesDir, `${name}.html`);
+      await writeFile(file, text);
+      saved.push({ name, target: name, file });
+    }
   });
   after(async () => {
     await server?.stop();
@@ -84,6 +91,9 @@ describe('HTML validity (Nu Html Checker)', () => {
         assert.ok(names.includes(`${kind}-${language}`), `no ${kind} page of the ${language} edition was found to check`);
       }
     }
+    for (const kind of ['sign-in', 'stories', 'editor', 'preview', 'revisions', 'diff', 'users', 'settings', 'audit']) {
+      for (const language of ['en', 'ar']) assert.ok(names.includes(`newsroom-${kind}-${language}`), `no newsroom ${kind} page (${language})`);
+    }
   });
 
   it('finds no errors in the pages', needsSharedData, async () => {
@@ -94,12 +104,15 @@ describe('HTML validity (Nu Html Checker)', () => {
       `${errors.length} errors in ${saved.map((page) => `${page.name} (${page.target})`).join(', ')}:\n${describeMessages(errors)}`);
   });
 
-  it('finds no errors in the stylesheet', needsSharedData, async () => {
-    const response = await server.fetch('/static/site.css');
-    assert.equal(response.status, 200);
-    const file = path.join(pagesDir, 'site.css');
-    await writeFile(file, await response.text());
-    const messages = await nuCheck([file], ['--css']);
+  it('finds no errors in the stylesheets', needsSharedData, async () => {
+    const files = [];
+    for (const name of ['site.css', 'newsroom.css']) {
+      const response = await server.fetch(`/static/${name}`);
+      assert.equal(response.status, 200, name);
+      files.push(path.join(pagesDir, name));
+      await writeFile(files.at(-1), await response.text());
+    }
+    const messages = await nuCheck(files, ['--css']);
     const errors = messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
     assert.equal(errors.length, 0, describeMessages(errors));
   });

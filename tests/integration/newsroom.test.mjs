@@ -349,3 +349,89 @@ describe('newsroom sessions and lock-out', () => {
     assert.equal((await attempt(password)).response.status, 303, 'the lock ends');
   });
 });
+
+describe('newsroom story list: filters, paging and the wire queue', () => {
+  let server;
+  let editor;
+  const wireToken = 'newsroom-wire-token';
+
+  before(async () => {
+    server = await startGazette({
+      config: '[newsroom]\npage_size = 2\n\n[ingest.sources.desk]\npolicy = "hold"\nsection = "Wire"\n',
+      env: { GAZETTE_API_TOKEN: wireToken },
+    });
+    await addUser(server, 'editor', 'editor');
+    await addUser(server, 'rana', 'reporter');
+    editor = await signedIn(server, 'editor');
+    const rana = await signedIn(server, 'rana');
+    const save = async (client, headline, extra) =>
+      assert.equal((await client.post('/newsroom/stories/new', { ...story(headline, extra), do: 'save' })).response.status, 303);
+    await save(editor, 'From AFP by Sara', { source: 'AFP', byline: 'Sara Haddad' });
+    await save(editor, 'From Reuters by Sara', { source: 'Reuters', byline: 'Sara Haddad' });
+    await save(editor, 'From AFP by Omar', { source: 'AFP', byline: 'Omar Said' });
+    await save(rana, 'Started by Rana', { source: 'Gazette', byline: 'Staff' });
+    await save(editor, 'وكالة الأنباء', { language: 'ar', section: 'محليات', source: 'وكالة الأنباء', byline: 'سارة' });
+  });
+  after(async () => {
+    await server?.stop();
+  });
+
+  const headlines = (text) => [...text.matchAll(/<a href="\/newsroom\/stories\/\d+">([^<]*)<\/a>/g)].map((m) => m[1]);
+
+  it('filters by source', async () => {
+    const { text } = await editor.get('/newsroom/stories/?source=AFP');
+    assert.deepEqual(headlines(text).sort(), ['From AFP by Omar', 'From AFP by Sara']);
+    assert.match(text, /name="source" value="AFP"/);
+    const arabic = await editor.get(`/newsroom/stories/?source=${encodeURIComponent('وكالة الأنباء')}`);
+    assert.deepEqual(headlines(arabic.text), ['وكالة الأنباء']);
+  });
+
+  it('filters by author: the byline or the newsroom user who started the story', async () => {
+    assert.deepEqual(headlines((await editor.get('/newsroom/stories/?author=Sara+Haddad')).text).sort(),
+      ['From AFP by Sara', 'From Reuters by Sara']);
+    assert.deepEqual(headlines((await editor.get('/newsroom/stories/?author=rana')).text), ['Started by Rana']);
+    assert.deepEqual(headlines((await editor.get('/newsroom/stories/?author=Sara+Haddad&source=Reuters')).text),
+      ['From Reuters by Sara']);
+    assert.deepEqual(headlines((await editor.get('/newsroom/stories/?author=nobody')).text), []);
+  });
+
+  it('pages through the list, keeping the filters in the links', async () => {
+    const first = await editor.get('/newsroom/stories/?status=draft&language=en');
+    assert.equal(headlines(first.text).length, 2);
+    assert.match(first.text, /<span>1 \/ 2<\/span>/);
+    const next = /<a rel="next" href="([^"]+)"/.exec(first.text)[1].replaceAll('&amp;', '&');
+    assert.equal(next, '/newsroom/stories/?page=2&status=draft&language=en');
+    const second = await editor.get(next);
+    assert.equal(headlines(second.text).length, 2);
+    assert.deepEqual([...headlines(first.text), ...headlines(second.text)].sort(),
+      ['From AFP by Omar', 'From AFP by Sara', 'From Reuters by Sara', 'Started by Rana']);
+    assert.ok(!/rel="next"/.test(second.text));
+    assert.match(second.text, /<a rel="prev" href="\/newsroom\/stories\/\?page=1&amp;status=draft&amp;language=en"/);
+    const arabic = await editor.get(`/newsroom/stories/?source=${encodeURIComponent('وكالة الأنباء')}&page=1`);
+    assert.match(arabic.text, /<span>1 \/ 1<\/span>/);
+  });
+
+  it('shows wire items held for review in the wire queue, to open, edit and publish', async () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title><link>http://example.com/</link>
+<description>d</description><language>en</language><item><title>Held for the desk</title><guid>desk-1</guid>
+<description>A wire story waiting for an editor.</description></item></channel></rss>`;
+    const pushed = await server.fetch('/api/ingest/desk', { method: 'POST', body: rss, headers: { authorization: `Bearer ${wireToken}` } });
+    assert.equal(pushed.status, 201, await pushed.text());
+    const queue = await editor.get('/newsroom/stories/?status=draft&wire=1');
+    assert.deepEqual(headlines(queue.text), ['Held for the desk']);
+    assert.match(queue.text, /<h1>Wire queue<\/h1>/);
+    assert.match((await editor.get('/newsroom/stories/')).text, /<a href="\/newsroom\/stories\/\?status=draft&amp;wire=1"/, 'no link to the queue');
+    const id = Number(/<a href="\/newsroom\/stories\/(\d+)">Held for the desk/.exec(queue.text)[1]);
+    const page = await editor.get(`/newsroom/stories/${id}`);
+    assert.ok(page.text.includes('A wire story waiting for an editor.'));
+    const published = await editor.post(`/newsroom/stories/${id}`, {
+      ...story('Held for the desk, checked'), section: 'Wire', body: 'A wire story, checked by an editor.', do: 'publish',
+    });
+    assert.equal(published.response.status, 303);
+    assert.deepEqual(headlines((await editor.get('/newsroom/stories/?status=draft&wire=1')).text), []);
+    const href = /class="nr-public-link" href="([^"]+)"/.exec((await editor.get(`/newsroom/stories/${id}`)).text)[1];
+    const publicPage = await server.get(href);
+    assert.equal(publicPage.response.status, 200);
+    assert.ok(publicPage.text.includes('A wire story, checked by an editor.'));
+  });
+});

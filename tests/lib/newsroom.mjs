@@ -89,3 +89,42 @@ export function storyId(response) {
   const match = /\/newsroom\/stories\/(\d+)/.exec(response.headers.get('location') ?? '');
   return match ? Number(match[1]) : null;
 }
+
+// Every kind of newsroom page, in English and Arabic, as an admin sees it (for the HTML checker):
+// { 'newsroom-editor-ar': html, ... }. Adds an admin account and a story of each language.
+export async function newsroomPages(server) {
+  await addUser(server, 'html-admin', 'admin');
+  const pages = {};
+  for (const language of ['en', 'ar']) {
+    const visitor = new Client(server);
+    await visitor.get(`/newsroom/language/${language}`);
+    pages[`newsroom-sign-in-${language}`] = (await visitor.get('/newsroom/sign-in')).text;
+  }
+  const admin = await signedIn(server, 'html-admin');
+  const fields = {
+    en: story('Checked by the Nu Html Checker', { body: 'A paragraph.\n\n* a list\n* of two' }),
+    ar: story('خبر يفحصه مدقق HTML', { language: 'ar', section: 'محليات', tags: 'فحص، اختبار', body: 'فقرة **أولى**.' }),
+  };
+  for (const language of ['en', 'ar']) {
+    await admin.get(`/newsroom/language/${language}`);
+    const created = await admin.post('/newsroom/stories/new', { ...fields[language], do: 'publish' });
+    const id = storyId(created.response);
+    await admin.post(`/newsroom/stories/${id}`, { ...fields[language], body: `${fields[language].body}\n\nMore.`, do: 'save' });
+    await admin.post(`/newsroom/stories/${id}/notes`, { kind: 'correction', text: 'A note.' });
+    const revisions = (await admin.get(`/newsroom/stories/${id}/revisions`)).text;
+    const [to, from] = [...revisions.matchAll(/data-revision="(\d+)"/g)].map((m) => m[1]);
+    Object.assign(pages, {
+      [`newsroom-stories-${language}`]: (await admin.get('/newsroom/stories/')).text,
+      [`newsroom-new-${language}`]: (await admin.get('/newsroom/stories/new')).text,
+      [`newsroom-editor-${language}`]: (await admin.get(`/newsroom/stories/${id}`)).text,
+      [`newsroom-preview-${language}`]: (await admin.post(`/newsroom/stories/${id}`, { ...fields[language], do: 'preview' })).text,
+      [`newsroom-revisions-${language}`]: revisions,
+      [`newsroom-diff-${language}`]: (await admin.get(`/newsroom/stories/${id}/diff?from=${from}&to=${to}`)).text,
+      [`newsroom-comments-${language}`]: (await admin.get('/newsroom/comments/')).text,
+      [`newsroom-users-${language}`]: (await admin.get('/newsroom/users/')).text,
+      [`newsroom-settings-${language}`]: (await admin.get('/newsroom/settings')).text,
+      [`newsroom-audit-${language}`]: (await admin.get('/newsroom/audit/')).text,
+    });
+  }
+  return pages;
+}

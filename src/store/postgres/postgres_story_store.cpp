@@ -110,20 +110,29 @@ StoryPage PostgresStoryStore::List(const StoryQuery& query) {
   // One statement for every combination of filters: an empty value means "any".
   const std::string where =
       " FROM articles a JOIN sections s ON s.id = a.section_id"
-      " WHERE ($1 = '' OR a.status = $1) AND ($2 = '' OR a.language = $2) AND ($3 = '' OR s.slug = $3)";
+      " LEFT JOIN sources src ON src.id = a.source_id LEFT JOIN authors au ON au.id = a.author_id"
+      " WHERE ($1 = '' OR a.status = $1) AND ($2 = '' OR a.language = $2) AND ($3 = '' OR s.slug = $3)"
+      " AND ($4 = '' OR src.name = $4)"
+      " AND ($5 = '' OR au.name = $5 OR EXISTS (SELECT 1 FROM story_owners o JOIN users u ON u.id = o.user_id"
+      "   WHERE o.article_id = a.id AND u.name = $5))"
+      " AND ($6 = 0 OR EXISTS (SELECT 1 FROM wire_items w WHERE w.article_id = a.id))";
   const auto page_size = std::max(1, query.page_size);
   const auto offset = static_cast<std::int64_t>(std::max(1, query.page) - 1) * page_size;
   const std::string status = query.status ? std::string(news::StatusName(*query.status)) : "";
   const std::string language = query.language ? std::string(news::LanguageCode(*query.language)) : "";
   const std::string section = query.section_slug.value_or("");
+  const std::string source = query.source.value_or("");
+  const std::string author = query.author.value_or("");
+  const std::int64_t from_wire = query.from_wire ? 1 : 0;
 
   auto c = pool_.Acquire();
   StoryPage page;
-  page.total = c->Query("SELECT COUNT(*)" + where, status, language, section).Int(0, 0);
+  page.total = c->Query("SELECT COUNT(*)" + where, status, language, section, source, author, from_wire).Int(0, 0);
   const auto list = c->Query(
       "SELECT a.id, a.language, a.slug, a.headline, s.slug, s.name, a.status, EXTRACT(EPOCH FROM a.updated_at)::bigint,"
-      " EXTRACT(EPOCH FROM a.published_at)::bigint" + where + " ORDER BY a.updated_at DESC, a.id DESC LIMIT $4 OFFSET $5",
-      status, language, section, static_cast<std::int64_t>(page_size), offset);
+      " EXTRACT(EPOCH FROM a.published_at)::bigint, COALESCE(src.name, ''), COALESCE(au.name, '')" + where +
+      " ORDER BY a.updated_at DESC, a.id DESC LIMIT $7 OFFSET $8",
+      status, language, section, source, author, from_wire, static_cast<std::int64_t>(page_size), offset);
   for (int row = 0; row < list.Rows(); ++row) {
     page.items.push_back({.id = list.Int(row, 0),
                           .language = news::ParseLanguage(list.Text(row, 1)).value_or(news::Language::kEnglish),
@@ -133,7 +142,9 @@ StoryPage PostgresStoryStore::List(const StoryQuery& query) {
                           .section_name = list.Text(row, 5),
                           .status = news::ParseStatus(list.Text(row, 6)).value_or(news::ArticleStatus::kDraft),
                           .updated_at = FromSeconds(list.Int(row, 7)),
-                          .published_at = OptionalTime(list, row, 8)});
+                          .published_at = OptionalTime(list, row, 8),
+                          .source = list.Text(row, 9),
+                          .byline = list.Text(row, 10)});
   }
   return page;
 }

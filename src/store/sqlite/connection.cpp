@@ -82,6 +82,10 @@ Connection::Connection(const std::filesystem::path& path) {
   // Writers wait for each other rather than fail at once; readers never wait in WAL mode.
   sqlite3_busy_timeout(db_, 5000);
   Exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+  // Reads through a memory map instead of read(): a page-cache miss then costs no kernel copy
+  // (40% of a cache-miss render at 20,000 articles). Address space, not memory: the kernel
+  // keeps the pages and shares them between connections. Plus 8 MB of SQLite cache each.
+  Exec("PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -8192;");
 }
 
 Connection::~Connection() {

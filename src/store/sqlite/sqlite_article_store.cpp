@@ -191,8 +191,7 @@ std::optional<news::Article> SqliteArticleStore::FindPublished(news::Language la
 
 ArticlePage SqliteArticleStore::ListPublished(const ArticleQuery& query) {
   // Fixed fragments only: the filters' values are always bound, never spliced.
-  std::string where = " FROM articles a JOIN sections s ON s.id = a.section_id"
-                      " WHERE a.language = ? AND a.status = 'published'";
+  std::string where = " WHERE a.language = ? AND a.status = 'published'";
   // By section id, so SQLite walks the section's index instead of the whole edition's.
   if (query.section_slug) where += " AND a.section_id = (SELECT id FROM sections WHERE language = ? AND slug = ?)";
   if (query.tag_slug)
@@ -211,13 +210,20 @@ ArticlePage SqliteArticleStore::ListPublished(const ArticleQuery& query) {
   };
 
   ArticlePage page;
-  auto& count = reader->Prepare("SELECT COUNT(*)" + where);
+  // Without the join (every article has its section: NOT NULL and a foreign key), the count
+  // reads only an index; with it, SQLite visits every row of the edition (250 ms at 100,000).
+  // A section lies in one edition: with one, the count skips the language test, which needs each
+  // article's row, and counts entries of the section's index alone (56 -> 10 ms for a home page
+  // at 100,000). "? IS NOT NULL" keeps the language's parameter, so binding stays the same.
+  auto& count = reader->Prepare("SELECT COUNT(*) FROM articles a" +
+                                (query.section_slug ? " WHERE ? IS NOT NULL" + where.substr(where.find(" AND ")) : where));
   bind(count);
   count.Step();
   page.total = count.Int(0);
   count.Run();
 
-  auto& list = reader->Prepare(fmt::format("SELECT {}{} ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?",
+  auto& list = reader->Prepare(fmt::format("SELECT {} FROM articles a JOIN sections s ON s.id = a.section_id{}"
+                                           " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?",
                                            kSummaryColumns, where));
   bind(list, static_cast<std::int64_t>(page_size), offset);
   while (list.Step()) page.items.push_back(ReadSummary(list));
@@ -226,13 +232,26 @@ ArticlePage SqliteArticleStore::ListPublished(const ArticleQuery& query) {
 
 std::vector<news::ArticleSummary> SqliteArticleStore::Related(const news::Article& article, int limit) {
   auto reader = pool_.Reader();
+  // Few articles under its tags: list them all and sort. Many (a common tag lists a tenth of the
+  // site): walk the edition newest first and stop at `limit`, which finds them in a few dozen
+  // rows instead of building a list of thousands (96% of an article render at 100,000).
+  constexpr std::int64_t kFewTagged = 2000;
+  auto& tagged = reader->Prepare(
+      "SELECT COUNT(*) FROM (SELECT 1 FROM article_tags WHERE tag_id IN ("
+      " SELECT tag_id FROM article_tags WHERE article_id = ?) LIMIT ?)");
+  tagged.Bind(article.id, kFewTagged);
+  tagged.Step();
+  const bool few = tagged.Int(0) < kFewTagged;
+  tagged.Run();
   auto& related = reader->Prepare(fmt::format(
       "SELECT {} FROM articles a JOIN sections s ON s.id = a.section_id"
-      " WHERE a.language = ? AND a.status = 'published' AND a.id != ? AND a.id IN ("
-      "  SELECT at.article_id FROM article_tags at WHERE at.tag_id IN ("
-      "   SELECT tag_id FROM article_tags WHERE article_id = ?))"
+      " WHERE a.language = ? AND a.status = 'published' AND a.id != ? AND {}"
       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
-      kSummaryColumns));
+      kSummaryColumns,
+      few ? "a.id IN (SELECT at.article_id FROM article_tags at WHERE at.tag_id IN ("
+            " SELECT tag_id FROM article_tags WHERE article_id = ?))"
+          : "EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id AND at.tag_id IN ("
+            " SELECT tag_id FROM article_tags WHERE article_id = ?))"));
   related.Bind(news::LanguageCode(article.language), article.id, article.id, limit);
   std::vector<news::ArticleSummary> items;
   while (related.Step()) items.push_back(ReadSummary(related));

@@ -122,25 +122,34 @@ StoryPage SqliteStoryStore::List(const StoryQuery& query) {
   // One statement for every combination of filters: an empty value means "any".
   const std::string where =
       " FROM articles a JOIN sections s ON s.id = a.section_id"
-      " WHERE (?1 = '' OR a.status = ?1) AND (?2 = '' OR a.language = ?2) AND (?3 = '' OR s.slug = ?3)";
+      " LEFT JOIN sources src ON src.id = a.source_id LEFT JOIN authors au ON au.id = a.author_id"
+      " WHERE (?1 = '' OR a.status = ?1) AND (?2 = '' OR a.language = ?2) AND (?3 = '' OR s.slug = ?3)"
+      " AND (?4 = '' OR src.name = ?4)"
+      " AND (?5 = '' OR au.name = ?5 OR EXISTS (SELECT 1 FROM story_owners o JOIN users u ON u.id = o.user_id"
+      "   WHERE o.article_id = a.id AND u.name = ?5))"
+      " AND (?6 = 0 OR EXISTS (SELECT 1 FROM wire_items w WHERE w.article_id = a.id))";
   const auto page_size = std::max(1, query.page_size);
   const auto offset = static_cast<std::int64_t>(std::max(1, query.page) - 1) * page_size;
   const std::string status = query.status ? std::string(news::StatusName(*query.status)) : "";
   const std::string language = query.language ? std::string(news::LanguageCode(*query.language)) : "";
   const std::string section = query.section_slug.value_or("");
+  const std::string source = query.source.value_or("");
+  const std::string author = query.author.value_or("");
+  const std::int64_t from_wire = query.from_wire ? 1 : 0;
 
   auto reader = pool_.Reader();
   StoryPage page;
   auto& count = reader->Prepare("SELECT COUNT(*)" + where);
-  count.Bind(status, language, section);
+  count.Bind(status, language, section, source, author, from_wire);
   count.Step();
   page.total = count.Int(0);
   count.Run();
 
   auto& list = reader->Prepare(
-      "SELECT a.id, a.language, a.slug, a.headline, s.slug, s.name, a.status, a.updated_at, a.published_at" + where +
-      " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?4 OFFSET ?5");
-  list.Bind(status, language, section, static_cast<std::int64_t>(page_size), offset);
+      "SELECT a.id, a.language, a.slug, a.headline, s.slug, s.name, a.status, a.updated_at, a.published_at,"
+      " COALESCE(src.name, ''), COALESCE(au.name, '')" + where +
+      " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?7 OFFSET ?8");
+  list.Bind(status, language, section, source, author, from_wire, static_cast<std::int64_t>(page_size), offset);
   while (list.Step()) {
     page.items.push_back({.id = list.Int(0),
                           .language = news::ParseLanguage(list.Text(1)).value_or(news::Language::kEnglish),
@@ -150,7 +159,9 @@ StoryPage SqliteStoryStore::List(const StoryQuery& query) {
                           .section_name = list.Text(5),
                           .status = news::ParseStatus(list.Text(6)).value_or(news::ArticleStatus::kDraft),
                           .updated_at = FromSeconds(list.Int(7)),
-                          .published_at = OptionalTime(list, 8)});
+                          .published_at = OptionalTime(list, 8),
+                          .source = list.Text(9),
+                          .byline = list.Text(10)});
   }
   return page;
 }
