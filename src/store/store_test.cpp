@@ -18,6 +18,7 @@
 #include "store/postgres/connection.hpp"
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/postgres_store.hpp"
+#include "store/migration_plan.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -805,6 +806,22 @@ TEST(SqliteStoreTest, OpeningAnUnwritablePathSaysWhichFile) {
     EXPECT_EQ(e.kind(), ErrorKind::kUnavailable);
     EXPECT_NE(std::string(e.what()).find("/nonexistent-dir/x/gazette.db"), std::string::npos) << e.what();
   }
+}
+
+TEST(MigrationPlanTest, AppliesEveryUnrecordedMigrationInOrder) {
+  const std::map<std::string_view, std::string_view> available{
+      {"001_initial.sql", "a"}, {"002_comments.sql", "b"}, {"004_wire.sql", "d"}, {"010_late.sql", "j"}};
+  auto versions = [](const std::vector<Migration>& plan) {
+    std::vector<int> out;
+    for (const auto& m : plan) out.push_back(m.version);
+    return out;
+  };
+  EXPECT_EQ(versions(PendingMigrations(available, {})), (std::vector<int>{1, 2, 4, 10}));
+  EXPECT_EQ(versions(PendingMigrations(available, {1, 2, 10})), (std::vector<int>{4}))
+      << "a migration numbered below the newest applied is still applied";
+  EXPECT_TRUE(PendingMigrations(available, {1, 2, 4, 10}).empty());
+  EXPECT_THROW(PendingMigrations(available, {1, 11}), Error) << "a newer Gazette's database";
+  EXPECT_THROW(PendingMigrations({{"initial.sql", ""}}, {}), Error) << "names must start NNN_";
 }
 
 TEST(SqliteStoreTest, RefusesADatabaseWithAMigrationItDoesNotKnow) {
