@@ -21,6 +21,7 @@
 #include "render/ui_strings.hpp"
 #include "site/article_api.hpp"
 #include "site/public_site.hpp"
+#include "newsroom/admin_api.hpp"
 #include "newsroom/newsroom_site.hpp"
 #include "newsroom/story_api.hpp"
 
@@ -53,11 +54,17 @@ int Serve(const Config& config) {
   comments::Moderation moderation(store->Comments(), announce);
   newsroom::Accounts accounts(store->Users(), store->Audit(), config.newsroom, {});
   // Moderators and admins may use their personal API tokens on /api/comments too.
-  comments::ModerationApi moderation_api(moderation, config.api_token, [&accounts](const http::Request& request) {
-    return newsroom::TokenMayModerate(accounts, request);
-  });
+  // Their moderation goes in the audit log, as the moderation screen's does.
+  comments::ModerationApi moderation_api(
+      moderation, config.api_token,
+      [&accounts](const http::Request& request) { return newsroom::TokenMayModerate(accounts, request); },
+      [&accounts, &store](const http::Request& request, std::string_view action, store::CommentId id,
+                          std::string_view text) {
+        newsroom::AuditTokenModeration(accounts, store->Audit(), request, action, id, text);
+      });
   const newsroom::NewsroomSite newsroom_site(*store, accounts, templates, strings, announce);
   const newsroom::StoryApi story_api(*store, accounts, announce);
+  const newsroom::AdminApi admin_api(*store, accounts, announce);
   const site::PublicSite public_site(*store, templates, strings, config.site, &comment_desk);
 
   http::Router router;
@@ -70,6 +77,7 @@ int Serve(const Config& config) {
   moderation_api.Register(router);
   newsroom_site.Register(router);  // Never cached: every newsroom page is private.
   story_api.Register(router);
+  admin_api.Register(router);
   // Wire ingest (docs/ingest.md): drop folders, the push endpoint, feed polling.
   const ingest::Ingester ingester(store->Wire(), config.ingest, announce);
   const ingest::PushApi push_api(ingester, config.api_token);

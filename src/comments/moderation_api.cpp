@@ -81,7 +81,7 @@ void ModerationApi::Register(http::Router& router) {
     return http::Json(200, boost::json::serialize(boost::json::object{{"comments", std::move(items)}}) + "\n");
   }));
   router.Add(Method::kPost, "/api/comments/{id}/{action}",
-             guarded([this](const http::Request&, const http::PathParams& params) {
+             guarded([this](const http::Request& request, const http::PathParams& params) {
                const auto id = ParseId(params.at("id"));
                const auto& action = params.at("action");
                const auto status = action == "approve" ? std::optional(store::CommentStatus::kApproved)
@@ -92,11 +92,13 @@ void ModerationApi::Register(http::Router& router) {
                if (!id) return JsonError(404, "no such comment");
                const auto comment = moderation_.SetStatus(*id, *status);
                if (!comment) return JsonError(404, "no such comment");
+               if (moderated_) moderated_(request, action, comment->id, comment->body);
                return http::Json(200, boost::json::serialize(CommentJson(*comment)) + "\n");
              }));
-  router.Add(Method::kDelete, "/api/comments/{id}", guarded([this](const http::Request&, const http::PathParams& params) {
+  router.Add(Method::kDelete, "/api/comments/{id}", guarded([this](const http::Request& request, const http::PathParams& params) {
     const auto id = ParseId(params.at("id"));
     if (!id || !moderation_.Delete(*id)) return JsonError(404, "no such comment");
+    if (moderated_) moderated_(request, "delete", *id, "");
     return http::Json(200, boost::json::serialize(boost::json::object{{"id", *id}, {"deleted", true}}) + "\n");
   }));
 }

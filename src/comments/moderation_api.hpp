@@ -21,9 +21,18 @@ class ModerationApi {
   // cookies, which browsers send on their own.
   using MayModerate = std::function<std::optional<bool>(const http::Request&)>;
 
+  // After each change ("approve", "reject", "spam", "delete"): the request, the comment's id
+  // and its text (empty for a delete), for an audit log of who did it.
+  using Moderated = std::function<void(const http::Request&, std::string_view action, store::CommentId id,
+                                       std::string_view text)>;
+
   // An empty token, with no `may_moderate`, refuses every request (401).
-  ModerationApi(Moderation& moderation, std::string api_token, MayModerate may_moderate = nullptr)
-      : moderation_(moderation), api_token_(std::move(api_token)), may_moderate_(std::move(may_moderate)) {}
+  ModerationApi(Moderation& moderation, std::string api_token, MayModerate may_moderate = nullptr,
+                Moderated moderated = nullptr)
+      : moderation_(moderation),
+        api_token_(std::move(api_token)),
+        may_moderate_(std::move(may_moderate)),
+        moderated_(std::move(moderated)) {}
 
   void Register(http::Router& router);
 
@@ -35,6 +44,7 @@ class ModerationApi {
   Moderation& moderation_;
   const std::string api_token_;
   const MayModerate may_moderate_;
+  const Moderated moderated_;
 };
 
 }  // namespace gazette::comments

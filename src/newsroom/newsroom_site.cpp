@@ -50,7 +50,8 @@ NewsroomSite::NewsroomSite(store::Store& store, Accounts& accounts, const render
       templates_(templates),
       strings_(strings),
       announce_(announce),
-      desk_(store, announce, [&accounts] { return accounts.Now(); }) {}
+      desk_(store, announce, [&accounts] { return accounts.Now(); }),
+      admin_(store, accounts, announce) {}
 
 std::optional<SignedIn> NewsroomSite::Who(const http::Request& request) const {
   if (auto header = request.Header("authorization"); header && header->starts_with("Bearer "))

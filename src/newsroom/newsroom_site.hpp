@@ -9,6 +9,7 @@
 #include "http/router.hpp"
 #include "news/changes.hpp"
 #include "newsroom/accounts.hpp"
+#include "newsroom/admin_desk.hpp"
 #include "newsroom/story_desk.hpp"
 #include "render/templates.hpp"
 #include "render/ui_strings.hpp"
@@ -73,6 +74,7 @@ class NewsroomSite {
   const render::UiStrings& strings_;
   news::Announce announce_;
   StoryDesk desk_;
+  AdminDesk admin_;
 };
 
 }  // namespace gazette::newsroom

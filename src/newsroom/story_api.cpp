@@ -7,59 +7,20 @@
 
 #include "news/error.hpp"
 #include "news/timestamp.hpp"
-#include "newsroom/form.hpp"
-#include "newsroom/passwords.hpp"
+#include "newsroom/api_json.hpp"
+#include "newsroom/line_diff.hpp"
 
 namespace gazette::newsroom {
 namespace {
 
-constexpr std::string_view kSessionCookie = "gazette_session";
-
-http::Response JsonAnswer(int status, const boost::json::value& value) {
-  auto response = http::Json(status, boost::json::serialize(value) + "\n");
-  response.Header("Cache-Control", "no-store");
-  return response;
-}
-
-http::Response JsonError(int status, std::string_view message) {
-  auto response = JsonAnswer(status, boost::json::object{{"error", message}});
-  if (status == 401) response.Header("WWW-Authenticate", "Bearer");
-  return response;
-}
-
-int StatusOf(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::kNotFound: return 404;
-    case ErrorKind::kInvalid: return 422;
-    case ErrorKind::kConflict: return 409;
-    default: return 500;
-  }
-}
+using api::JsonAnswer;
+using api::JsonError;
+using api::ParseId;
+using api::ParseObject;
+using api::ReadString;
 
 [[noreturn]] void Invalid(std::string_view field, std::string_view what) {
   throw Error(ErrorKind::kInvalid, std::string(field) + ": " + std::string(what));
-}
-
-boost::json::object ParseObject(std::string_view json) {
-  boost::system::error_code ec;
-  auto value = boost::json::parse(json, ec);
-  if (ec) throw Error(ErrorKind::kInvalid, "the body is not JSON: " + ec.message());
-  if (!value.is_object()) throw Error(ErrorKind::kInvalid, "the body must be a JSON object");
-  return std::move(value.as_object());
-}
-
-void ReadString(const boost::json::object& object, std::string_view field, std::string& out) {
-  const auto* value = object.if_contains(field);
-  if (!value) return;
-  if (!value->is_string()) Invalid(field, "must be a string");
-  out = std::string(value->as_string());
-}
-
-std::optional<std::int64_t> ParseId(std::string_view text) {
-  std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
 }
 
 boost::json::object StoryJson(const store::Story& story, const std::vector<store::ArticleNote>& notes) {
@@ -127,26 +88,7 @@ std::optional<bool> TokenMayModerate(Accounts& accounts, const http::Request& re
 StoryApi::StoryApi(store::Store& store, Accounts& accounts, news::Announce announce)
     : store_(store), accounts_(accounts), desk_(store, std::move(announce), [&accounts] { return accounts.Now(); }) {}
 
-http::Handler StoryApi::Guarded(Call call) const {
-  return [this, call = std::move(call)](const http::Request& request, const http::PathParams& params) {
-    std::optional<SignedIn> who;
-    if (auto header = request.Header("authorization"); header && header->starts_with("Bearer "))
-      who = accounts_.ResolveToken(header->substr(7));
-    else if (auto session = CookieValue(request, kSessionCookie))
-      who = accounts_.Resolve(*session);
-    if (!who) return JsonError(401, "a personal API token (Authorization: Bearer) or a newsroom session is required");
-    // A browser sends the cookie on its own: a session's writes must prove they came from a page.
-    const bool writes = request.method != http::Method::kGet && request.method != http::Method::kHead;
-    if (writes && !who->csrf_token.empty() && !SameSecret(request.Header("x-csrf-token").value_or(""), who->csrf_token))
-      return JsonError(403, "X-CSRF-Token is missing or wrong");
-    try {
-      return call(request, params, *who);
-    } catch (const Error& e) {
-      if (e.kind() != ErrorKind::kInvalid && e.kind() != ErrorKind::kNotFound && e.kind() != ErrorKind::kConflict) throw;
-      return JsonError(StatusOf(e.kind()), e.what());
-    }
-  };
-}
+http::Handler StoryApi::Guarded(Call call) const { return api::Guarded(accounts_, std::move(call)); }
 
 void StoryApi::Register(http::Router& router) const {
   using http::Method;
@@ -168,6 +110,18 @@ void StoryApi::Register(http::Router& router) const {
   router.Add(Method::kPut, "/api/stories/{id}",
              with_id([this](const Request& r, const PathParams&, const SignedIn& who, std::int64_t id) {
                return Update(r, who, id);
+             }));
+  router.Add(Method::kGet, "/api/stories/{id}/revisions",
+             with_id([this](const Request&, const PathParams&, const SignedIn& who, std::int64_t id) {
+               return Revisions(who, id);
+             }));
+  router.Add(Method::kGet, "/api/stories/{id}/diff",
+             with_id([this](const Request& r, const PathParams&, const SignedIn& who, std::int64_t id) {
+               return Diff(r, who, id);
+             }));
+  router.Add(Method::kPost, "/api/stories/{id}/revisions/{revision}/restore",
+             with_id([this](const Request&, const PathParams& p, const SignedIn& who, std::int64_t id) {
+               return Restore(who, id, p.at("revision"));
              }));
   router.Add(Method::kPost, "/api/stories/{id}/{action}",
              with_id([this](const Request& r, const PathParams& p, const SignedIn& who, std::int64_t id) {
@@ -276,6 +230,51 @@ http::Response StoryApi::Act(const http::Request& request, const SignedIn& who, 
     if (!at) return JsonError(422, "at: give the time to publish at, such as 2024-03-04T09:15:00Z");
   }
   desk_.Save(who, id, DraftOf(story->article), what, at);
+  return Get(who, id);
+}
+
+http::Response StoryApi::Revisions(const SignedIn& who, news::ArticleId id) const {
+  if (!Allowed(who.role, Action::kWriteDraft)) return JsonError(403, "this role has no stories to read");
+  if (!store_.Stories().Find(id)) return JsonError(404, "no such story");
+  boost::json::array items;
+  for (const auto& r : store_.Stories().Revisions(id))
+    items.push_back({{"id", r.id},
+                     {"user", r.user_name},
+                     {"saved_at", news::FormatIso8601(r.saved_at)},
+                     {"note", r.note},
+                     {"status", news::StatusName(r.content.status)},
+                     {"headline", r.content.headline}});
+  return JsonAnswer(200, boost::json::object{{"revisions", std::move(items)}});
+}
+
+http::Response StoryApi::Diff(const http::Request& request, const SignedIn& who, news::ArticleId id) const {
+  if (!Allowed(who.role, Action::kWriteDraft)) return JsonError(403, "this role has no stories to read");
+  if (!store_.Stories().Find(id)) return JsonError(404, "no such story");
+  std::optional<store::Revision> revisions[2];
+  const char* names[2] = {"from", "to"};
+  for (int i = 0; i < 2; ++i) {
+    const auto given = ParseId(request.Query(names[i]).value_or(""));
+    if (!given) return JsonError(422, std::string(names[i]) + ": give a revision id");
+    revisions[i] = store_.Stories().FindRevision(*given);
+    if (!revisions[i] || revisions[i]->article_id != id) return JsonError(404, "no such revision of this story");
+  }
+  boost::json::array lines;
+  for (const auto& line : RevisionDiff(revisions[0]->content, revisions[1]->content))
+    lines.push_back({{"kind", line.kind == DiffLine::Kind::kAdded     ? "added"
+                              : line.kind == DiffLine::Kind::kRemoved ? "removed"
+                                                                      : "same"},
+                     {"text", line.text}});
+  return JsonAnswer(200, boost::json::object{{"from", revisions[0]->id}, {"to", revisions[1]->id}, {"lines", std::move(lines)}});
+}
+
+http::Response StoryApi::Restore(const SignedIn& who, news::ArticleId id, std::string_view revision) const {
+  const auto story = store_.Stories().Find(id);
+  if (!story) return JsonError(404, "no such story");
+  if (!MayEditStory(who.role, story->owner == who.user.id, story->article.status == news::ArticleStatus::kDraft))
+    return JsonError(403, "this role may not change this story");
+  const auto revision_id = ParseId(revision);
+  if (!revision_id) return JsonError(404, "no such revision of this story");
+  desk_.Restore(who, id, *revision_id);
   return Get(who, id);
 }
 

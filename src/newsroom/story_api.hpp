@@ -11,6 +11,10 @@
 //   POST /api/stories/{id}/publish | unpublish
 //   POST /api/stories/{id}/schedule      {"at": "2024-03-04T09:15:00Z"}
 //   POST /api/stories/{id}/notes         {"kind": "correction" | "update", "text": "..."}
+//   GET  /api/stories/{id}/revisions     newest first
+//   GET  /api/stories/{id}/diff?from=REVISION&to=REVISION
+//   POST /api/stories/{id}/revisions/{revision}/restore
+// Users, tokens, settings and the audit log: admin_api.hpp.
 #include <optional>
 
 #include "http/router.hpp"
@@ -48,6 +52,9 @@ class StoryApi {
   http::Response Update(const http::Request& request, const SignedIn& who, news::ArticleId id) const;
   http::Response Act(const http::Request& request, const SignedIn& who, news::ArticleId id,
                      std::string_view action) const;
+  http::Response Revisions(const SignedIn& who, news::ArticleId id) const;
+  http::Response Diff(const http::Request& request, const SignedIn& who, news::ArticleId id) const;
+  http::Response Restore(const SignedIn& who, news::ArticleId id, std::string_view revision) const;
 
   store::Store& store_;
   Accounts& accounts_;

@@ -153,4 +153,14 @@ void StoryDesk::Audit(const SignedIn& who, std::string_view action, news::Articl
                          .detail = std::move(detail)});
 }
 
+std::vector<DiffLine> RevisionDiff(const news::ArticleDraft& from, const news::ArticleDraft& to) {
+  auto text = [](const news::ArticleDraft& d) {
+    std::string tags;
+    for (const auto& tag : d.tags) tags += (tags.empty() ? "" : ", ") + tag;
+    return "# " + d.headline + "\n" + d.standfirst + "\n[" + d.section_name + "] " + tags + "\n" + d.byline + " / " +
+           d.dateline + " / " + d.source + "\n\n" + d.body_markdown;
+  };
+  return LineDiff(text(from), text(to));
+}
+
 }  // namespace gazette::newsroom

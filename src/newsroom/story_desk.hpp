@@ -8,6 +8,7 @@
 
 #include "news/changes.hpp"
 #include "newsroom/accounts.hpp"
+#include "newsroom/line_diff.hpp"
 #include "store/store.hpp"
 
 namespace gazette::newsroom {
@@ -47,5 +48,9 @@ class StoryDesk {
 
 // The draft a story would save as now (for the editor and for restoring).
 news::ArticleDraft DraftOf(const news::Article& article);
+
+// The difference between two revisions' contents, line by line: the fields ("# headline",
+// the standfirst, "[section] tags", "byline / dateline / source"), then the body.
+std::vector<DiffLine> RevisionDiff(const news::ArticleDraft& from, const news::ArticleDraft& to);
 
 }  // namespace gazette::newsroom

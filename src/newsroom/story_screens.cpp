@@ -92,12 +92,6 @@ std::string Joined(const std::vector<std::string>& tags, news::Language language
   return out;
 }
 
-// The text two revisions are compared as: the fields, then the body.
-std::string DiffText(const news::ArticleDraft& d) {
-  return "# " + d.headline + "\n" + d.standfirst + "\n[" + d.section_name + "] " + Joined(d.tags) + "\n" + d.byline +
-         " / " + d.dateline + " / " + d.source + "\n\n" + d.body_markdown;
-}
-
 }  // namespace
 
 http::Response NewsroomSite::StoryList(const http::Request& request, const SignedIn& who) const {
@@ -310,7 +304,7 @@ http::Response NewsroomSite::Diff(const http::Request& request, const SignedIn& 
   view["story_lang"] = news::LanguageCode(to->content.language);
   view["revisions_url"] = "/newsroom/stories/" + std::to_string(id) + "/revisions";
   boost::json::array lines;
-  for (const auto& line : LineDiff(DiffText(from->content), DiffText(to->content))) {
+  for (const auto& line : RevisionDiff(from->content, to->content)) {
     const char* kind = line.kind == DiffLine::Kind::kAdded ? "added" : line.kind == DiffLine::Kind::kRemoved ? "removed" : "same";
     const char* mark = line.kind == DiffLine::Kind::kAdded ? "+" : line.kind == DiffLine::Kind::kRemoved ? "-" : " ";
     lines.push_back({{"kind", kind}, {"mark", mark}, {"text", line.text}});
