@@ -6,14 +6,13 @@
 #include "news/slug.hpp"
 #include "store/article_rules.hpp"
 #include "store/postgres/postgres_stores.hpp"
+#include "store/time_seconds.hpp"
 
 namespace gazette::store::postgres {
 namespace {
 
 using news::TimePoint;
 
-std::int64_t Seconds(TimePoint time) { return time.time_since_epoch().count(); }
-TimePoint FromSeconds(std::int64_t seconds) { return TimePoint{std::chrono::seconds{seconds}}; }
 
 // The id of the row with this name, inserted when absent. One round trip unless another
 // transaction inserted the same name meanwhile; then its row is read.

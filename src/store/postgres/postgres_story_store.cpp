@@ -5,12 +5,11 @@
 #include "news/error.hpp"
 #include "store/node_id.hpp"
 #include "store/postgres/postgres_newsroom_stores.hpp"
+#include "store/time_seconds.hpp"
 
 namespace gazette::store::postgres {
 namespace {
 
-std::int64_t Seconds(news::TimePoint time) { return time.time_since_epoch().count(); }
-news::TimePoint FromSeconds(std::int64_t seconds) { return news::TimePoint{std::chrono::seconds{seconds}}; }
 std::optional<news::TimePoint> OptionalTime(const Result& r, int row, int column) {
   if (auto seconds = r.OptionalInt(row, column)) return FromSeconds(*seconds);
   return std::nullopt;

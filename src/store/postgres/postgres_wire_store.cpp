@@ -9,12 +9,11 @@
 #include "store/article_rules.hpp"
 #include "store/postgres/postgres_stores.hpp"
 #include "store/wire_rules.hpp"
+#include "store/time_seconds.hpp"
 
 namespace gazette::store::postgres {
 namespace {
 
-std::int64_t Seconds(news::TimePoint time) { return time.time_since_epoch().count(); }
-news::TimePoint FromSeconds(std::int64_t seconds) { return news::TimePoint{std::chrono::seconds{seconds}}; }
 
 std::optional<WireArticleState> ReadState(Connection& c, news::ArticleId id) {
   const auto found = c.Query(

@@ -4,14 +4,13 @@
 #include "news/slug.hpp"
 #include "store/article_rules.hpp"
 #include "store/sqlite/sqlite_stores.hpp"
+#include "store/time_seconds.hpp"
 
 namespace gazette::store::sqlite {
 namespace {
 
 using news::TimePoint;
 
-std::int64_t Seconds(TimePoint time) { return time.time_since_epoch().count(); }
-TimePoint FromSeconds(std::int64_t seconds) { return TimePoint{std::chrono::seconds{seconds}}; }
 
 // The id of the row with this name, inserted when absent.
 std::int64_t EnsureNamed(Connection& c, std::string_view table, std::string_view name) {

@@ -4,12 +4,11 @@
 #include "news/error.hpp"
 #include "store/node_id.hpp"
 #include "store/sqlite/sqlite_newsroom_stores.hpp"
+#include "store/time_seconds.hpp"
 
 namespace gazette::store::sqlite {
 namespace {
 
-std::int64_t Seconds(news::TimePoint time) { return time.time_since_epoch().count(); }
-news::TimePoint FromSeconds(std::int64_t seconds) { return news::TimePoint{std::chrono::seconds{seconds}}; }
 std::optional<news::TimePoint> OptionalTime(const Statement& row, int column) {
   if (auto seconds = row.OptionalInt(column)) return FromSeconds(*seconds);
   return std::nullopt;

@@ -7,12 +7,11 @@
 #include "store/article_rules.hpp"
 #include "store/sqlite/sqlite_stores.hpp"
 #include "store/wire_rules.hpp"
+#include "store/time_seconds.hpp"
 
 namespace gazette::store::sqlite {
 namespace {
 
-std::int64_t Seconds(news::TimePoint time) { return time.time_since_epoch().count(); }
-news::TimePoint FromSeconds(std::int64_t seconds) { return news::TimePoint{std::chrono::seconds{seconds}}; }
 
 std::optional<WireArticleState> ReadState(Connection& c, news::ArticleId id) {
   auto& find = c.Prepare(
