@@ -5,6 +5,7 @@
 
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/postgres_stores.hpp"
+#include "store/time_seconds.hpp"
 
 namespace gazette::store::postgres {
 namespace {
@@ -13,17 +14,11 @@ class PostgresStore final : public Store {
  public:
   explicit PostgresStore(const PostgresSettings& settings)
       : pool_(settings.url, settings.pool_size),
-        articles_(pool_, settings.clock ? settings.clock : [] {
-          return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        }),
+        articles_(pool_, ClockOrSystem(settings.clock)),
         catalog_(pool_),
         settings_(pool_),
-        comments_(pool_, settings.clock ? settings.clock : [] {
-          return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        }),
-        wire_(pool_, articles_, settings.clock ? settings.clock : [] {
-          return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        }),
+        comments_(pool_, ClockOrSystem(settings.clock)),
+        wire_(pool_, articles_, ClockOrSystem(settings.clock)),
         users_(pool_),
         stories_(pool_),
         audit_(pool_),

@@ -4,6 +4,7 @@
 #include "store/sqlite/sqlite_change_feed.hpp"
 #include "store/sqlite/sqlite_newsroom_stores.hpp"
 #include "store/sqlite/sqlite_stores.hpp"
+#include "store/time_seconds.hpp"
 
 namespace gazette::store::sqlite {
 namespace {
@@ -12,17 +13,11 @@ class SqliteStore final : public Store {
  public:
   explicit SqliteStore(const SqliteSettings& settings)
       : pool_(settings.path, settings.max_readers),
-        articles_(pool_, settings.clock ? settings.clock : [] {
-          return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        }),
+        articles_(pool_, ClockOrSystem(settings.clock)),
         catalog_(pool_),
         settings_(pool_),
-        comments_(pool_, settings.clock ? settings.clock : [] {
-          return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        }),
-        wire_(pool_, articles_, settings.clock ? settings.clock : [] {
-          return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        }),
+        comments_(pool_, ClockOrSystem(settings.clock)),
+        wire_(pool_, articles_, ClockOrSystem(settings.clock)),
         users_(pool_),
         stories_(pool_),
         audit_(pool_),
