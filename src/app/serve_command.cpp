@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <iostream>
@@ -100,11 +101,12 @@ int Serve(const Config& config) {
   });
 
   http::Server server(config.server, router);
-  jobs.Start();
-  drop_folders.Start();
   spdlog::info("database {}", config.database);
   // Scripts (and people) read the address from this line; with port 0 it is the chosen port.
-  std::cout << "Gazette serving http://" << config.server.address << ':' << server.port() << "/" << std::endl;
+  // One write, before the background threads start logging, so no log line can split it.
+  std::cout << fmt::format("Gazette serving http://{}:{}/\n", config.server.address, server.port()) << std::flush;
+  jobs.Start();
+  drop_folders.Start();
   server.Run();
   drop_folders.Stop();
   jobs.Stop();
