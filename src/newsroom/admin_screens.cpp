@@ -152,6 +152,10 @@ http::Response NewsroomSite::SettingsPage(const http::Request& request, const Si
   view["name"] = settings.name;
   view["footer_lines"] = settings.footer_lines;
   view["timestamp_format"] = settings.timestamp_format;
+  // Empty while the config file decides; the screen then shows the config's choice as unset.
+  view["policy_config"] = settings.comment_policy.empty();
+  view["policy_moderate"] = settings.comment_policy == "moderate";
+  view["policy_publish"] = settings.comment_policy == "publish";
   view["message"] = message;
   return Render("newsroom_settings", view, status);
 }
@@ -160,7 +164,7 @@ http::Response NewsroomSite::PostSettings(const http::Request& request, const Si
   if (!Allowed(who.role, Action::kSettings)) return Forbidden(request, who);
   const Form form(request.body);
   try {
-    // The screen has no comment-policy field yet: the stored policy stays.
+    // An empty choice leaves the policy to the config file.
     admin_.SaveSettings(who, {.name = form.Get("name"), .footer_lines = form.Get("footer_lines"),
                               .timestamp_format = form.Get("timestamp_format"),
                               .comment_policy = form.Has("comment_policy") ? form.Get("comment_policy") : ""});

@@ -292,6 +292,18 @@ describe('newsroom', () => {
     assert.equal((await server.fetch('/newsroom/stories/', { headers: auth })).status, 303);
   });
 
+  it('sets the comment policy on the settings screen', async () => {
+    const admin = clients.admin;
+    const current = await admin.get('/newsroom/settings');
+    assert.match(current.text, /<option value="" selected>/, 'the config decides until an editor chooses');
+    const form = { name: 'Arab Today', footer_lines: 'Line one', timestamp_format: 'GMT %H:%M %Y %A ,%d %B' };
+    assert.equal((await admin.post('/newsroom/settings', { ...form, comment_policy: 'publish' })).response.status, 303);
+    assert.match((await admin.get('/newsroom/settings')).text, /<option value="publish" selected>/);
+    assert.equal((await admin.post('/newsroom/settings', { ...form, comment_policy: 'sometimes' })).response.status, 422);
+    assert.equal((await admin.post('/newsroom/settings', { ...form, comment_policy: 'moderate' })).response.status, 303);
+    assert.match((await admin.get('/newsroom/settings')).text, /<option value="moderate" selected>/);
+  });
+
   it('keeps an audit log of sign-ins, publishing, corrections and user changes', async () => {
     const { text } = await clients.admin.get('/newsroom/audit/');
     for (const action of ['sign-in', 'sign-in.failed', 'publish', 'unpublish', 'correction', 'user.add', 'schedule', 'sign-out', 'token.create'])
