@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { apiToken, commentsConfig, goodToken, postComment, readForm } from '../lib/comments.mjs';
-import { addUser, signedIn } from '../lib/newsroom.mjs';
+import { addUser, apiCall, signedIn } from '../lib/newsroom.mjs';
 import { startGazette } from '../lib/server.mjs';
 
 const roles = ['admin', 'editor', 'reporter', 'moderator'];
@@ -15,18 +15,7 @@ describe('newsroom JSON API', () => {
   let server;
   const tokens = {};
 
-  // A call with `token` (a role's name, or a raw token); the JSON body when there is one.
-  async function call(method, target, { as, body, headers = {} } = {}) {
-    const auth = as ? { authorization: `Bearer ${tokens[as] ?? as}` } : {};
-    const response = await server.fetch(target, {
-      method, headers: { ...auth, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let json = null;
-    try { json = JSON.parse(text); } catch { /* not JSON */ }
-    return { status: response.status, json, text, response };
-  }
+  const call = (method, target, options) => apiCall(server, tokens, method, target, options);
 
   const draft = (headline, extra = {}) => ({
     language: 'en', headline, standfirst: 'Filed through the API.', body_markdown: 'The **body**.', section: 'Api Desk',

@@ -128,3 +128,17 @@ export async function newsroomPages(server) {
   }
   return pages;
 }
+
+// A JSON API call as `as`: a role whose personal token is in `tokens`, or a raw token. Returns
+// { status, json (null when the body is not JSON), text, response }.
+export async function apiCall(server, tokens, method, target, { as, body, headers = {} } = {}) {
+  const auth = as ? { authorization: `Bearer ${tokens[as] ?? as}` } : {};
+  const response = await server.fetch(target, {
+    method, headers: { ...auth, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch { /* not JSON */ }
+  return { status: response.status, json, text, response };
+}
