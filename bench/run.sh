@@ -3,13 +3,15 @@
 # "Performance". Usage (as root, or with sudo for the packages):
 #   bench/run.sh [ARTICLES]           default 100000
 # Environment: BENCH_SECONDS (per row, default 10), BENCH_CONNECTIONS (default "50 200 1000"),
-# GAZETTE_BUILD_DIR (default build-bench), GAZETTE_SHARED (the shared data, default ../shared).
+# BENCH_ROWS (default "article home archive mix"), GAZETTE_BUILD_DIR (default build-bench),
+# GAZETTE_SHARED (the shared data, default ../shared).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 ARTICLES=${1:-100000}
 SECONDS_PER_ROW=${BENCH_SECONDS:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-"50 200 1000"}
+ROWS=${BENCH_ROWS:-"article home archive mix"}
 BUILD_DIR=${GAZETTE_BUILD_DIR:-$ROOT/build-bench}
 SHARED=${GAZETTE_SHARED:-$ROOT/../shared}
 WORK=$(mktemp -d /tmp/gazette-bench.XXXXXX)
@@ -159,6 +161,7 @@ printf '%-14s %6s | %10s %9s %9s | %10s %9s %9s | %6s\n' page conns "gazette/s" 
 rows=("article:$ARTICLE" "home:$HOME_PAGE" "archive:@$WORK/archive_%s.lua" "mix:@$WORK/mix_%s.lua")
 for row in "${rows[@]}"; do
   name=${row%%:*}; target=${row#*:}
+  [[ " $ROWS " == *" $name "* ]] || continue
   for c in $CONNECTIONS; do
     read -r g_rps g_p50 g_p99 g_bad < <(measure $GAZETTE_PORT "$c" "$(printf "$target" gazette)")
     read -r n_rps n_p50 n_p99 n_bad < <(measure $NGINX_PORT "$c" "$(printf "$target" nginx)")

@@ -119,6 +119,7 @@ void ReadServer(const toml::table& table, const std::string& file, http::ServerS
   reader.Read("max_in_flight", max_in_flight);
   reader.Read("retry_after_s", retry_after_s);
   reader.Read("threads", server.threads);
+  reader.Read("workers", server.workers);
   reader.Read("request_timeout_ms", request_timeout_ms);
   reader.Read("idle_timeout_ms", idle_timeout_ms);
   reader.Read("shutdown_grace_ms", shutdown_grace_ms);
@@ -131,6 +132,7 @@ void ReadServer(const toml::table& table, const std::string& file, http::ServerS
 
   ParseListen(listen, file + ": server.listen", server);
   CheckRange(reader, "threads", server.threads, 0, 256);
+  CheckRange(reader, "workers", server.workers, 0, 256);
   CheckRange(reader, "request_timeout_ms", request_timeout_ms, 100, 600000);
   CheckRange(reader, "idle_timeout_ms", idle_timeout_ms, 100, 3600000);
   CheckRange(reader, "shutdown_grace_ms", shutdown_grace_ms, 0, 600000);

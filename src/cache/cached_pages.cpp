@@ -116,8 +116,8 @@ http::Response CachedPages::RenderOnce(const http::Handler& handler, const http:
     render = slot;
   }
   if (!first) {
-    // Renders run on the calling I/O thread, so the one in progress is on another thread: this
-    // one would spend the same time rendering the same page.
+    // The render in progress runs on another worker: this one would spend the same time
+    // rendering the same page.
     std::unique_lock lock(render->mutex);
     const bool done = render->done_signal.wait_for(lock, kRenderWait, [&] { return render->done; });
     const bool stored = done && render->page;

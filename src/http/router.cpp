@@ -88,6 +88,21 @@ Response FromError(const Error& error) {
   return Text(status, std::string(error.what()) + "\n");
 }
 
+// The answer for the exception in flight: gazette::Error by its kind, anything else 500.
+Response MapException() {
+  try {
+    throw;
+  } catch (const Error& error) {
+    return FromError(error);
+  } catch (const std::exception& error) {
+    spdlog::error("handler failed: {}", error.what());
+    return Text(500, "Internal server error\n");
+  } catch (...) {
+    spdlog::error("handler failed with a non-standard exception");
+    return Text(500, "Internal server error\n");
+  }
+}
+
 }  // namespace
 
 void Router::Add(Method method, std::string_view pattern, Handler handler) {
@@ -99,10 +114,21 @@ void Router::SetNotFound(Handler handler) { not_found_ = std::move(handler); }
 void Router::SetShortcut(Shortcut shortcut) { shortcut_ = std::move(shortcut); }
 
 Response Router::Dispatch(const Request& request) const {
+  if (auto answer = TryShortcut(request)) return std::move(*answer);
+  return DispatchRoutes(request);
+}
+
+std::optional<Response> Router::TryShortcut(const Request& request) const {
+  if (!shortcut_ || (request.method != Method::kGet && request.method != Method::kHead)) return std::nullopt;
   try {
-    if (shortcut_ && (request.method == Method::kGet || request.method == Method::kHead)) {
-      if (auto answer = shortcut_(request)) return std::move(*answer);
-    }
+    return shortcut_(request);
+  } catch (...) {
+    return MapException();
+  }
+}
+
+Response Router::DispatchRoutes(const Request& request) const {
+  try {
     std::string path = request.path;
     // Requests built by hand (tests, other modules) may carry only the target.
     if (path.empty() && !request.target.empty()) {
@@ -133,14 +159,8 @@ Response Router::Dispatch(const Request& request) const {
       return response;
     }
     return not_found_ ? not_found_(request, {}) : PlainNotFound(request, {});
-  } catch (const Error& error) {
-    return FromError(error);
-  } catch (const std::exception& error) {
-    spdlog::error("handler failed: {}", error.what());
-    return Text(500, "Internal server error\n");
   } catch (...) {
-    spdlog::error("handler failed with a non-standard exception");
-    return Text(500, "Internal server error\n");
+    return MapException();
   }
 }
 

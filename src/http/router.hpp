@@ -31,6 +31,11 @@ class Router {
   // ErrorStatus() gives; any other exception becomes 500. Thread-safe once built.
   Response Dispatch(const Request& request) const;
 
+  // Dispatch in two steps, for a server that answers shortcuts on its I/O threads and hands
+  // the rest to other threads: the shortcut's answer (or nothing), then routing alone.
+  std::optional<Response> TryShortcut(const Request& request) const;
+  Response DispatchRoutes(const Request& request) const;
+
   // The handler for paths that nothing matches. Default: a plain 404.
   void SetNotFound(Handler handler);
 

@@ -1,7 +1,13 @@
 // Listener, threads and graceful shutdown: docs/http.md.
 #include "http/server.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <set>
 #include <thread>
 #include <vector>
@@ -31,7 +37,19 @@ namespace asio = boost::asio;
 using asio::ip::tcp;
 
 namespace {
+
 asio::awaitable<void> RefuseConnection(tcp::socket socket, std::chrono::seconds retry_after);
+
+// Workers render at a lower priority than the I/O threads: when the CPU is busy, the scheduler
+// runs hits (microseconds each) before renders (a millisecond or more), and renders still get
+// their share. Linux applies a nice value to a single thread.
+void LowerThisThreadsPriority() {
+  constexpr int kWorkerNice = 5;
+  if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kWorkerNice) != 0) {
+    spdlog::debug("cannot lower a worker thread's priority: {}", std::strerror(errno));
+  }
+}
+
 }  // namespace
 
 // Everything below `control` is touched only on that strand, so the acceptor, the signal
@@ -45,7 +63,7 @@ struct Server::Impl {
         signals(control, SIGINT, SIGTERM),
         grace_timer(control),
         access_log(settings.access_log ? detail::AccessLogger() : nullptr),
-        context{settings, router, access_log.get(), stopping, in_flight} {}
+        context{settings, router, access_log.get(), stopping, in_flight, workers.get_executor()} {}
 
   void Listen();
   void Start();
@@ -63,6 +81,7 @@ struct Server::Impl {
   // scheduler lock and do not wake each other: each connection lives on one of them.
   std::vector<std::unique_ptr<asio::io_context>> extra_io;
   std::size_t accepted = 0;  // On `control`: picks the next connection's io_context.
+  asio::io_context workers;  // Handlers that are not cache hits; see ServerSettings::workers.
   asio::strand<asio::io_context::executor_type> control;
   tcp::acceptor acceptor;
   asio::signal_set signals;
@@ -235,11 +254,24 @@ void Server::Run() {
     impl.extra_io.push_back(std::make_unique<asio::io_context>(1));
     keep_running.push_back(asio::make_work_guard(*impl.extra_io.back()));
   }
-  std::vector<std::thread> workers;
-  for (auto& extra : impl.extra_io) workers.emplace_back([&run, &extra] { run(*extra); });
+  std::vector<std::thread> io_threads;
+  for (auto& extra : impl.extra_io) io_threads.emplace_back([&run, &extra] { run(*extra); });
+  // Workers run until every session has ended: a session waits for the handler it started.
+  auto workers_running = asio::make_work_guard(impl.workers);
+  const int workers = impl.settings.workers > 0 ? impl.settings.workers
+                                                : std::max(2, static_cast<int>(std::thread::hardware_concurrency()));
+  std::vector<std::thread> worker_threads;
+  for (int i = 0; i < workers; ++i) {
+    worker_threads.emplace_back([&run, &impl] {
+      LowerThisThreadsPriority();
+      run(impl.workers);
+    });
+  }
   run(impl.io);
   for (auto& guard : keep_running) guard.reset();
-  for (auto& worker : workers) worker.join();
+  workers_running.reset();
+  for (auto& thread : io_threads) thread.join();
+  for (auto& thread : worker_threads) thread.join();
 }
 
 void Server::Stop() {

@@ -15,7 +15,11 @@ struct ServerSettings {
   // An IPv4 or IPv6 address, or a name such as "localhost" (its first address is used).
   std::string address = "127.0.0.1";
   std::uint16_t port = 8080;  // 0: the OS picks; see Server::port().
-  int threads = 0;            // 0: one per core.
+  int threads = 0;            // I/O threads; 0: one per core.
+  // Threads for requests that are not cache hits: renders, form posts, the API. They run at a
+  // lower CPU priority than the I/O threads, so a hit never waits behind a render. 0: one per
+  // core, at least two (a handler may block on the database).
+  int workers = 0;
   // Slow clients hold a socket and memory: a whole request must arrive within this time.
   std::chrono::milliseconds request_timeout{15000};
   // An idle keep-alive connection is closed after this.

@@ -90,6 +90,34 @@ TEST_F(ServerTest, StopLetsInFlightRequestFinish) {
   server.Stop();  // Fails if Run() does not return.
 }
 
+// Handlers run on worker threads, shortcuts (cache hits) on the I/O thread: with one I/O thread,
+// a handler that blocks must hold up neither. (Before workers existed this test deadlocked.)
+TEST_F(ServerTest, BlockedHandlerHoldsUpNoOtherRequest) {
+  router_.SetShortcut([](const Request& request) -> std::optional<Response> {
+    if (request.path == "/cached") return Text(200, "from the shortcut\n");
+    return std::nullopt;
+  });
+  ServerSettings settings = TestSettings();
+  settings.threads = 1;
+  settings.workers = 2;
+  Start(settings);
+  RawClient busy(port());
+  busy.Send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_EQ(slow_entered_.get_future().wait_for(kWait), std::future_status::ready);
+
+  auto hit = Exchange("GET /cached HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(hit->body(), "from the shortcut\n");
+  auto routed = Exchange("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");  // On the other worker.
+  ASSERT_TRUE(routed);
+  EXPECT_EQ(routed->body(), "hello\n");
+
+  slow_release_.set_value();
+  auto slow = busy.Read();
+  ASSERT_TRUE(slow);
+  EXPECT_EQ(slow->body(), std::string(5000, 's'));
+}
+
 TEST(ServerLifecycleTest, StopBeforeRunReturnsAtOnce) {
   Router router;
   Server server(TestSettings(), router);

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -176,7 +177,7 @@ asio::awaitable<bool> Session::ServeOne(Clock::time_point deadline) {
 
   auto& wire = parser.get();
   Request request = ToRequest(wire, std::move(*target), client_address_);
-  Response response = Answer(request);
+  Response response = co_await Answer(request);
   if (IsNotModified(request, response)) response = NotModified(response);
   const bool head = request.method == Method::kHead;
   const bool keep_alive = wire.keep_alive() && !context_.stopping;
@@ -193,10 +194,14 @@ asio::awaitable<bool> Session::ServeOne(Clock::time_point deadline) {
   co_return true;
 }
 
-Response Session::Answer(const Request& request) const {
-  // Dispatch maps handler exceptions already; this catches what escapes it (bad_alloc, ...).
+namespace {
+
+// The router's exception mapping catches what handlers throw; this catches what escapes it
+// (bad_alloc, ...) and any status outside what a final answer may have.
+template <class Step>
+Response Checked(const Request& request, Step step) {
   try {
-    Response response = context_.router.Dispatch(request);
+    Response response = step();
     // 1xx would change the framing under us; anything outside 100-599 is not HTTP.
     if (response.status >= 200 && response.status <= 599) return response;
     spdlog::error("request {} answered with status {}", request.target, response.status);
@@ -206,6 +211,22 @@ Response Session::Answer(const Request& request) const {
     spdlog::error("request {} failed with a non-standard exception", request.target);
   }
   return StatusPage(500);
+}
+
+}  // namespace
+
+asio::awaitable<Response> Session::Answer(const Request& request) const {
+  // TryShortcut maps its own exceptions to answers.
+  if (auto hit = context_.router.TryShortcut(request)) co_return std::move(*hit);
+  // Renders and writes can take milliseconds and may block on the database: on this thread
+  // they would hold up every other connection it serves, hits included.
+  const Router& router = context_.router;
+  co_return co_await asio::co_spawn(
+      context_.workers,
+      [&router, &request]() -> asio::awaitable<Response> {
+        co_return Checked(request, [&] { return router.DispatchRoutes(request); });
+      },
+      asio::use_awaitable);
 }
 
 asio::awaitable<bool> Session::Refuse(int status, const Parser& parser, Clock::time_point start) {

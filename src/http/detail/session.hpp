@@ -9,6 +9,7 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -30,6 +31,8 @@ struct SessionContext {
   const std::atomic<bool>& stopping;
   // Requests read and not yet answered, across all sessions (ServerSettings::max_in_flight).
   std::atomic<std::size_t>& in_flight;
+  // Where requests that the router's shortcut does not answer are handled.
+  boost::asio::io_context::executor_type workers;
 };
 
 // Shared ownership because the coroutine, the server's list of open connections and the
@@ -64,7 +67,8 @@ class Session : public std::enable_shared_from_this<Session> {
   boost::asio::awaitable<bool> Write(Response response, unsigned version, bool keep_alive,
                                      bool head);
   boost::asio::awaitable<void> LingeringClose();
-  Response Answer(const Request& request) const;
+  // The router's answer: a shortcut's (a cache hit) on this thread, anything else on a worker.
+  boost::asio::awaitable<Response> Answer(const Request& request) const;
   void Log(const Parser& parser, int status, std::size_t body_bytes, Clock::time_point start);
 
   const SessionContext& context_;
