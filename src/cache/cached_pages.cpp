@@ -1,6 +1,7 @@
 // Flow, keys and headers: docs/caching.md.
 #include "cache/cached_pages.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include <boost/beast/core/string.hpp>
@@ -59,34 +60,44 @@ std::shared_ptr<const CachedPage> CachedPages::MakePage(http::Response response)
   page->tags = std::move(response.cache_tags);
   for (std::size_t index = 0; index < kCodings; ++index) {
     if (!page->bodies[index]) continue;
-    page->hit_fields[index] = std::make_shared<const std::string>(
-        http::SerializeHeaderFields(Answer(*page, static_cast<Coding>(index), true).headers));
+    auto headers = AnswerFields(*page, index, true);
+    std::string wire = http::SerializeHeaderFields(headers);
+    page->hit_heads[index] = std::make_shared<const http::PreparedHead>(std::move(headers), std::move(wire));
   }
   return page;
+}
+
+http::HeaderFields CachedPages::AnswerFields(const CachedPage& page, std::size_t index, bool hit) const {
+  http::HeaderFields headers;
+  headers.reserve(page.headers.size() + 6);
+  headers = page.headers;
+  if (index != 0) headers.emplace_back("Content-Encoding", std::string(CodingName(static_cast<Coding>(index))));
+  headers.emplace_back("Vary", "Accept-Encoding");
+  headers.emplace_back("ETag", page.etags[index]);
+  headers.emplace_back("Last-Modified", page.last_modified);
+  headers.emplace_back("Cache-Control", settings_.cache_control);
+  headers.emplace_back("X-Cache", hit ? "hit" : "miss");
+  return headers;
 }
 
 http::Response CachedPages::Answer(const CachedPage& page, Coding coding, bool hit) const {
   auto index = static_cast<std::size_t>(coding);
   if (!page.bodies[index]) index = 0;
   http::Response response;
-  response.headers.reserve(page.headers.size() + 6);
-  response.headers = page.headers;
-  if (index != 0) response.Header("Content-Encoding", std::string(CodingName(static_cast<Coding>(index))));
-  response.Header("Vary", "Accept-Encoding");
-  response.Header("ETag", page.etags[index]);
-  response.Header("Last-Modified", page.last_modified);
-  response.Header("Cache-Control", settings_.cache_control);
-  response.Header("X-Cache", hit ? "hit" : "miss");
   response.shared_body = page.bodies[index];
-  // Hits are most answers: their header bytes were serialized once, when the page was stored.
-  if (hit) response.shared_fields = page.hit_fields[index];
+  // Hits are most answers: their header fields were built once, when the page was stored.
+  if (hit) response.prepared_head = page.hit_heads[index];
+  else response.headers = AnswerFields(page, index, false);
   return response;
 }
 
 std::optional<http::Response> CachedPages::Hit(const http::Request& request) const {
   if (!settings_.enabled) return std::nullopt;
   if (request.method != http::Method::kGet && request.method != http::Method::kHead) return std::nullopt;
-  auto page = cache_.Find(Key(request), false);
+  // Most requests carry no varying parameter: their key is the path, looked up as it is.
+  const bool plain = std::none_of(settings_.varying_query.begin(), settings_.varying_query.end(),
+                                  [&](const std::string& name) { return request.query.contains(name); });
+  auto page = plain ? cache_.Find(request.path, false) : cache_.Find(Key(request), false);
   if (!page) return std::nullopt;
   return Answer(*page, NegotiateCoding(request.Header("accept-encoding").value_or("")), true);
 }

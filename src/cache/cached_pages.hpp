@@ -76,6 +76,8 @@ class CachedPages {
     bool done = false;                         // Guarded by mutex.
     std::shared_ptr<const CachedPage> page;  // Set when done and stored; null: render yourself.
   };
+  // The header fields of an answer with bodies[index].
+  http::HeaderFields AnswerFields(const CachedPage& page, std::size_t index, bool hit) const;
   // Renders `key` once for all who ask meanwhile; see Wrap.
   http::Response RenderOnce(const http::Handler& handler, const http::Request& request,
                             const http::PathParams& params, std::string key, Coding coding) const;

@@ -12,8 +12,11 @@ std::size_t CachedPage::Bytes() const {
     if (body) bytes += body->size();
   for (const auto& [name, value] : headers) bytes += name.size() + value.size() + 64;
   for (const auto& etag : etags) bytes += etag.size();
-  for (const auto& fields : hit_fields)
-    if (fields) bytes += fields->size() + 32;
+  for (const auto& head : hit_heads) {
+    if (!head) continue;
+    bytes += head->wire.size() + 32;
+    for (const auto& [name, value] : head->headers) bytes += name.size() + value.size() + 64;
+  }
   for (const auto& tag : tags) bytes += 2 * tag.size() + 96;  // In the page and in the tag index.
   return bytes;
 }
@@ -27,18 +30,17 @@ ResponseCache::Shard& ResponseCache::ShardFor(std::string_view key) {
 std::shared_ptr<const CachedPage> ResponseCache::Find(std::string_view key, bool count_miss) {
   Shard& shard = ShardFor(key);
   std::lock_guard lock(shard.mutex);
-  // C++20 heterogeneous lookup needs a transparent hash; keys are short, so build the string.
-  auto it = shard.entries.find(std::string(key));
+  auto it = shard.entries.find(key);
   if (it == shard.entries.end()) {
-    if (count_miss) misses_.fetch_add(1, std::memory_order_relaxed);
+    if (count_miss) ++shard.misses;
     return nullptr;
   }
   shard.lru.splice(shard.lru.begin(), shard.lru, it->second.lru);
-  hits_.fetch_add(1, std::memory_order_relaxed);
+  ++shard.hits;
   return it->second.page;
 }
 
-void ResponseCache::Erase(Shard& shard, std::unordered_map<std::string, Entry>::iterator it) {
+void ResponseCache::Erase(Shard& shard, Entries::iterator it) {
   for (const auto& tag : it->second.page->tags) {
     auto keys = shard.keys_by_tag.find(tag);
     if (keys == shard.keys_by_tag.end()) continue;
@@ -127,9 +129,9 @@ CacheStats ResponseCache::Stats() const {
     std::lock_guard lock(shard.mutex);
     stats.entries += shard.entries.size();
     stats.bytes += shard.bytes;
+    stats.hits += shard.hits;
+    stats.misses += shard.misses;
   }
-  stats.hits = hits_.load(std::memory_order_relaxed);
-  stats.misses = misses_.load(std::memory_order_relaxed);
   stats.evictions = evictions_.load(std::memory_order_relaxed);
   stats.invalidations = invalidations_.load(std::memory_order_relaxed);
   stats.refused = refused_.load(std::memory_order_relaxed);

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "cache/content_coding.hpp"
+#include "http/response.hpp"
 
 namespace gazette::cache {
 
@@ -31,9 +32,9 @@ struct CachedPage {
   std::array<std::shared_ptr<const std::string>, kCodings> bodies;
   std::array<std::string, kCodings> etags;  // Strong, one per representation: "\"<hash>-br\"".
   std::string last_modified;                // An HTTP date: when this page was rendered.
-  // Per coding (null where bodies[i] is): the header fields of a hit on it, serialized once
-  // (http::SerializeHeaderFields), so that a hit writes them without building them again.
-  std::array<std::shared_ptr<const std::string>, kCodings> hit_fields;
+  // Per coding (null where bodies[i] is): the header fields of a hit on it, built and
+  // serialized once, so that a hit copies two pointers.
+  std::array<std::shared_ptr<const http::PreparedHead>, kCodings> hit_heads;
   std::vector<std::string> tags;            // What the page shows: "article:42", "site".
 
   // What the page holds in memory, for the budget.
@@ -90,9 +91,19 @@ class ResponseCache {
     std::size_t bytes = 0;
     std::list<std::string>::iterator lru;  // Into Shard::lru, front = most recent.
   };
+  // Finds by string_view without building a string: a hit allocates nothing here.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  using Entries = std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>>;
   struct Shard {
     mutable std::mutex mutex;
-    std::unordered_map<std::string, Entry> entries;
+    Entries entries;
+    // Counted under the shard's lock, which a lookup holds anyway: one shared atomic counter
+    // would bounce its cache line between the I/O threads on every hit.
+    std::uint64_t hits = 0;
+    std::uint64_t misses = 0;
     std::list<std::string> lru;
     std::unordered_map<std::string, std::unordered_set<std::string>> keys_by_tag;
     std::size_t bytes = 0;
@@ -104,7 +115,7 @@ class ResponseCache {
 
   Shard& ShardFor(std::string_view key);
   // With the shard locked: unlinks the entry from the LRU list, the tag index and the byte count.
-  static void Erase(Shard& shard, std::unordered_map<std::string, Entry>::iterator it);
+  static void Erase(Shard& shard, Entries::iterator it);
   bool ChangedSince(std::uint64_t epoch, const std::vector<std::string>& tags) const;
 
   const std::size_t shard_budget_;
@@ -114,7 +125,7 @@ class ResponseCache {
   mutable std::shared_mutex changes_mutex_;
   std::deque<Invalidation> recent_;  // Guarded by changes_mutex_.
   std::atomic<std::uint64_t> epoch_{0};
-  std::atomic<std::uint64_t> hits_{0}, misses_{0}, evictions_{0}, invalidations_{0}, refused_{0};
+  std::atomic<std::uint64_t> evictions_{0}, invalidations_{0}, refused_{0};
 };
 
 }  // namespace gazette::cache

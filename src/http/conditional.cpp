@@ -11,7 +11,7 @@ namespace gazette::http::detail {
 namespace {
 
 std::optional<std::string_view> Find(const Response& response, std::string_view name) {
-  for (const auto& [key, value] : response.headers) {
+  for (const auto& [key, value] : response.Fields()) {
     if (boost::beast::iequals(key, name)) return value;
   }
   return std::nullopt;
@@ -70,7 +70,7 @@ Response NotModified(const Response& response) {
       "Cache-Control", "Content-Location", "ETag", "Expires", "Last-Modified", "Vary"};
   Response out;
   out.status = 304;
-  for (const auto& header : response.headers) {
+  for (const auto& header : response.Fields()) {
     for (std::string_view kept : kKept) {
       if (boost::beast::iequals(header.first, kept)) out.headers.push_back(header);
     }

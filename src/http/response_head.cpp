@@ -27,7 +27,7 @@ bool IsSessionField(std::string_view name) {
 
 }  // namespace
 
-std::string SerializeHeaderFields(const std::vector<std::pair<std::string, std::string>>& headers) {
+std::string SerializeHeaderFields(const HeaderFields& headers) {
   std::string out;
   for (const auto& [name, value] : headers) {
     if (name.empty() || !IsSafeFieldText(name) || !IsSafeFieldText(value)) {
@@ -55,16 +55,14 @@ std::string_view HttpDateNow() {
   return text;
 }
 
-std::string ResponseHead(int status, std::size_t body_bytes, unsigned version, bool keep_alive) {
+void WriteResponseHead(std::string& head, int status, std::size_t body_bytes, unsigned version, bool keep_alive) {
   const auto reason = boost::beast::http::obsolete_reason(static_cast<boost::beast::http::status>(status));
-  std::string head;
-  head.reserve(128);
+  head.clear();
   head.append(version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ").append(std::to_string(status)).append(" ");
   head.append(reason.data(), reason.size()).append("\r\nServer: Gazette\r\nDate: ").append(HttpDateNow()).append("\r\n");
   if (HasBody(status)) head.append("Content-Length: ").append(std::to_string(body_bytes)).append("\r\n");
   if (version == 10 && keep_alive) head.append("Connection: keep-alive\r\n");
   if (version != 10 && !keep_alive) head.append("Connection: close\r\n");
-  return head;
 }
 
 }  // namespace detail

@@ -16,7 +16,6 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/write.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -29,6 +28,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/detail/access_log.hpp"
+#include "http/detail/deadlines.hpp"
 #include "http/detail/session.hpp"
 #include "news/error.hpp"
 
@@ -38,7 +38,7 @@ using asio::ip::tcp;
 
 namespace {
 
-asio::awaitable<void> RefuseConnection(tcp::socket socket, std::chrono::seconds retry_after);
+asio::awaitable<void> RefuseConnection(detail::Session::Socket socket, std::chrono::seconds retry_after);
 
 // Workers render at a lower priority than the I/O threads: when the CPU is busy, the scheduler
 // runs hits (microseconds each) before renders (a millisecond or more), and renders still get
@@ -76,10 +76,12 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};  // Written on `control` only; sessions read it.
   std::atomic<std::size_t> in_flight{0};
   std::atomic<int> refusing{0};  // Connections being answered 503 beyond max_connections.
-  asio::io_context io;
+  asio::io_context io{1};
   // One io_context per I/O thread beyond the first (see Run), so that threads share no
   // scheduler lock and do not wake each other: each connection lives on one of them.
   std::vector<std::unique_ptr<asio::io_context>> extra_io;
+  // The connections' deadlines, one per I/O thread: `io`'s first, then extra_io's in order.
+  std::vector<std::unique_ptr<detail::Deadlines>> deadlines;
   std::size_t accepted = 0;  // On `control`: picks the next connection's io_context.
   asio::io_context workers;  // Handlers that are not cache hits; see ServerSettings::workers.
   asio::strand<asio::io_context::executor_type> control;
@@ -138,11 +140,11 @@ void Server::Impl::Start() {
 asio::awaitable<void> Server::Impl::Accept() {
   constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
   while (!stopping) {
-    // Each connection gets its own strand: its steps never overlap, different ones run in
-    // parallel.
+    // One thread runs each io_context: a connection's steps never overlap, and connections on
+    // different threads run in parallel.
     const std::size_t pick = accepted++ % (extra_io.size() + 1);
     auto& connection_io = pick == 0 ? io : *extra_io[pick - 1];
-    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(connection_io), kUseTuple);
+    auto [ec, socket] = co_await acceptor.async_accept(connection_io.get_executor(), kUseTuple);
     if (stopping || ec == asio::error::operation_aborted) co_return;
     if (ec) {
       // Out of file descriptors and the like: pause instead of spinning.
@@ -161,7 +163,7 @@ asio::awaitable<void> Server::Impl::Accept() {
       }
       continue;
     }
-    auto session = std::make_shared<detail::Session>(std::move(socket), context);
+    auto session = std::make_shared<detail::Session>(std::move(socket), context, *deadlines[pick]);
     sessions.insert(session);
     asio::co_spawn(session->executor(), session->Run(),
                    [this, session](std::exception_ptr) { Forget(session); });
@@ -171,27 +173,34 @@ asio::awaitable<void> Server::Impl::Accept() {
 namespace {
 
 // Answers a connection beyond max_connections with 503 and closes it, within about a second.
-asio::awaitable<void> RefuseConnection(tcp::socket socket, std::chrono::seconds retry_after) {
+asio::awaitable<void> RefuseConnection(detail::Session::Socket accepted, std::chrono::seconds retry_after) {
   constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
   const std::string body = "503 Service Unavailable\n";
   const std::string answer = "HTTP/1.1 503 Service Unavailable\r\nServer: Gazette\r\nRetry-After: " +
                              std::to_string(retry_after.count()) +
                              "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " +
                              std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
-  boost::beast::tcp_stream stream(std::move(socket));
-  stream.expires_after(std::chrono::seconds(1));
-  auto [ec, n] = co_await boost::asio::async_write(stream, asio::buffer(answer), kUseTuple);
+  // Shared with the timer's handler, which may run after this coroutine has ended.
+  auto socket = std::make_shared<detail::Session::Socket>(std::move(accepted));
+  // A second at most: then the socket closes and the operation in progress ends.
+  asio::steady_timer limit(socket->get_executor(), std::chrono::seconds(1));
+  limit.async_wait([socket](const boost::system::error_code& ec) {
+    boost::system::error_code ignored;
+    if (!ec) socket->close(ignored);
+  });
+  auto [ec, n] = co_await boost::asio::async_write(*socket, asio::buffer(answer), kUseTuple);
   boost::system::error_code ignored;
   if (!ec) {
     // Read what the client sent meanwhile, so that closing does not reset the answer away.
-    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    socket->shutdown(tcp::socket::shutdown_send, ignored);
     std::array<char, 4096> sink;
     for (;;) {
-      auto [read_error, read] = co_await stream.async_read_some(asio::buffer(sink), kUseTuple);
+      auto [read_error, read] = co_await socket->async_read_some(asio::buffer(sink), kUseTuple);
       if (read_error) break;
     }
   }
-  stream.socket().close(ignored);
+  limit.cancel();
+  socket->close(ignored);
 }
 
 }  // namespace
@@ -250,9 +259,11 @@ void Server::Run() {
   // The extra io_contexts run until the main one, which holds the listener and waits for every
   // session to end, has finished.
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+  impl.deadlines.push_back(std::make_unique<detail::Deadlines>(impl.io));
   for (int i = 1; i < threads; ++i) {
     impl.extra_io.push_back(std::make_unique<asio::io_context>(1));
     keep_running.push_back(asio::make_work_guard(*impl.extra_io.back()));
+    impl.deadlines.push_back(std::make_unique<detail::Deadlines>(*impl.extra_io.back()));
   }
   std::vector<std::thread> io_threads;
   for (auto& extra : impl.extra_io) io_threads.emplace_back([&run, &extra] { run(*extra); });

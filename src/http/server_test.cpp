@@ -68,6 +68,37 @@ TEST_F(ServerTest, IdleKeepAliveConnectionIsClosed) {
   EXPECT_TRUE(client.ClosedWithin());
 }
 
+// Timeouts bound the client, not the handler: a render longer than request_timeout is answered.
+TEST_F(ServerTest, SlowHandlerOutlastsRequestTimeout) {
+  ServerSettings settings = TestSettings();
+  settings.request_timeout = 200ms;
+  Start(settings);
+  RawClient client(port());
+  client.Send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_EQ(slow_entered_.get_future().wait_for(kWait), std::future_status::ready);
+  std::this_thread::sleep_for(600ms);  // Three request timeouts, and more than one sweep.
+  slow_release_.set_value();
+  auto response = client.Read();
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->result_int(), 200);
+}
+
+// A client that stops reading holds a socket and the response's memory: after write_timeout
+// the connection is dropped, before the answer was all sent.
+TEST(ServerLifecycleTest, ClientThatStopsReadingIsDropped) {
+  constexpr std::size_t kBig = 32 << 20;  // Far more than the loopback socket buffers hold.
+  Router router;
+  router.Add(Method::kGet, "/big", [](const Request&, const PathParams&) { return Text(200, std::string(kBig, 'b')); });
+  ServerSettings settings = TestSettings();
+  settings.write_timeout = 300ms;
+  RunningServer server(router, settings);
+  RawClient client(server.port());
+  client.Send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::this_thread::sleep_for(1s);  // Reads nothing meanwhile.
+  EXPECT_TRUE(client.ClosedWithin());
+  EXPECT_LT(client.unread().size(), kBig);
+}
+
 TEST_F(ServerTest, StopLetsInFlightRequestFinish) {
   auto& server = Start();
   RawClient idle(port());  // A keep-alive connection between requests.

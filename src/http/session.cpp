@@ -84,14 +84,15 @@ class InFlight {
 
 }  // namespace
 
-Session::Session(asio::ip::tcp::socket socket, const SessionContext& context)
-    : context_(context), stream_(std::move(socket)) {
+Session::Session(Socket socket, const SessionContext& context, Deadlines& deadlines)
+    : context_(context), deadlines_(deadlines), socket_(std::move(socket)) {
   beast::error_code ec;
-  auto remote = stream_.socket().remote_endpoint(ec);
+  auto remote = socket_.remote_endpoint(ec);
   client_address_ = ec ? "-" : remote.address().to_string();
 }
 
 asio::awaitable<void> Session::Run() {
+  deadlines_.Watch(*this);
   try {
     co_await Serve();
   } catch (const std::exception& error) {
@@ -100,19 +101,26 @@ asio::awaitable<void> Session::Run() {
     spdlog::warn("connection from {} failed", client_address_);
   }
   beast::error_code ignored;
-  stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
-  stream_.socket().close(ignored);
+  socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+  socket_.close(ignored);
+  deadlines_.Unwatch(*this);
+}
+
+void Session::Expire() {
+  beast::error_code ignored;
+  socket_.close(ignored);
 }
 
 void Session::Shutdown() {
   // A busy session sees `stopping` itself and answers with "Connection: close".
   asio::post(executor(), [self = shared_from_this()] {
-    if (self->idle_) self->stream_.cancel();
+    beast::error_code ignored;
+    if (self->idle_) self->socket_.cancel(ignored);
   });
 }
 
 void Session::ForceClose() {
-  asio::post(executor(), [self = shared_from_this()] { self->stream_.close(); });
+  asio::post(executor(), [self = shared_from_this()] { self->Expire(); });
 }
 
 asio::awaitable<void> Session::Serve() {
@@ -123,9 +131,9 @@ asio::awaitable<void> Session::Serve() {
   for (bool first = true;; first = false) {
     if (buffer_.size() == 0) {
       if (context_.stopping) co_return;
-      stream_.expires_at(first ? deadline : Clock::now() + settings.idle_timeout);
+      expiry = first ? deadline : Clock::now() + settings.idle_timeout;
       idle_ = true;
-      auto [ec, n] = co_await stream_.async_read_some(buffer_.prepare(kFirstReadBytes), kUseTuple);
+      auto [ec, n] = co_await socket_.async_read_some(buffer_.prepare(kFirstReadBytes), kUseTuple);
       idle_ = false;
       if (ec) co_return;  // The client left or went quiet, or the server is shutting down.
       buffer_.commit(n);
@@ -143,8 +151,8 @@ asio::awaitable<bool> Session::ServeOne(Clock::time_point deadline) {
       std::min<std::size_t>(settings.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
   parser.body_limit(settings.max_body_bytes);
 
-  stream_.expires_at(deadline);
-  auto [ec, n] = co_await http::async_read_header(stream_, buffer_, parser, kUseTuple);
+  expiry = deadline;
+  auto [ec, n] = co_await http::async_read_header(socket_, buffer_, parser, kUseTuple);
   std::optional<ParsedTarget> target;
   std::optional<InFlight> in_flight;
   if (!ec) {
@@ -162,9 +170,9 @@ asio::awaitable<bool> Session::ServeOne(Clock::time_point deadline) {
     if (!parser.is_done()) {
       if (beast::iequals(parser.get()[http::field::expect], "100-continue")) {
         http::response<http::empty_body> go_on{http::status::continue_, parser.get().version()};
-        std::tie(ec, n) = co_await http::async_write(stream_, go_on, kUseTuple);
+        std::tie(ec, n) = co_await http::async_write(socket_, go_on, kUseTuple);
       }
-      if (!ec) std::tie(ec, n) = co_await http::async_read(stream_, buffer_, parser, kUseTuple);
+      if (!ec) std::tie(ec, n) = co_await http::async_read(socket_, buffer_, parser, kUseTuple);
     }
   }
   if (ec) {
@@ -175,6 +183,7 @@ asio::awaitable<bool> Session::ServeOne(Clock::time_point deadline) {
     co_return false;  // Timeout, or the client left mid-request: nobody to answer.
   }
 
+  expiry = DeadlineClock::time_point::max();  // The handler's time is not the client's.
   auto& wire = parser.get();
   Request request = ToRequest(wire, std::move(*target), client_address_);
   Response response = co_await Answer(request);
@@ -242,28 +251,28 @@ asio::awaitable<bool> Session::Refuse(int status, const Parser& parser, Clock::t
 asio::awaitable<bool> Session::Write(Response response, unsigned version, bool keep_alive,
                                      bool head) {
   // A client that stops reading must not hold the connection forever.
-  stream_.expires_after(context_.settings.write_timeout);
+  expiry = Clock::now() + context_.settings.write_timeout;
   // One gather write: the session's fields, the handler's (shared, prepared once, for cached
   // pages), and the body, which `response` keeps alive until the write ends.
   const bool has_body = HasBody(response.status);
   const std::string_view body = has_body && !head ? response.Body() : std::string_view();
-  const std::string session_fields = ResponseHead(response.status, has_body ? response.Body().size() : 0, version, keep_alive);
+  WriteResponseHead(head_, response.status, has_body ? response.Body().size() : 0, version, keep_alive);
   std::string own_fields;
-  if (!response.shared_fields) own_fields = SerializeHeaderFields(response.headers);
-  const std::string& fields = response.shared_fields ? *response.shared_fields : own_fields;
-  const std::array<asio::const_buffer, 4> buffers{asio::buffer(session_fields), asio::buffer(fields),
+  if (!response.prepared_head) own_fields = SerializeHeaderFields(response.headers);
+  const std::string& fields = response.prepared_head ? response.prepared_head->wire : own_fields;
+  const std::array<asio::const_buffer, 4> buffers{asio::buffer(head_), asio::buffer(fields),
                                                   asio::buffer("\r\n", 2), asio::buffer(body)};
-  auto [ec, n] = co_await asio::async_write(stream_, buffers, kUseTuple);
+  auto [ec, n] = co_await asio::async_write(socket_, buffers, kUseTuple);
   co_return !ec;
 }
 
 asio::awaitable<void> Session::LingeringClose() {
   beast::error_code ignored;
-  stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
-  stream_.expires_after(kLinger);
+  socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+  expiry = Clock::now() + kLinger;
   std::array<char, 4096> sink;
   for (;;) {
-    auto [ec, n] = co_await stream_.async_read_some(asio::buffer(sink), kUseTuple);
+    auto [ec, n] = co_await socket_.async_read_some(asio::buffer(sink), kUseTuple);
     if (ec) break;
   }
 }

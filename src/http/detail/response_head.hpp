@@ -15,8 +15,9 @@ bool HasBody(int status);
 // The status line, then Server, Date, Content-Length (`body_bytes`, when HasBody) and
 // Connection as the session sets them; the handler's fields and the empty line follow it.
 // `version` is 10 or 11. HTTP/1.1 says "Connection: close" when the connection ends; HTTP/1.0
-// says "Connection: keep-alive" when it stays open.
-std::string ResponseHead(int status, std::size_t body_bytes, unsigned version, bool keep_alive);
+// says "Connection: keep-alive" when it stays open. Replaces what `out` held and keeps its
+// capacity: a session reuses one string for all its answers.
+void WriteResponseHead(std::string& out, int status, std::size_t body_bytes, unsigned version, bool keep_alive);
 
 // The current time as an HTTP date, formatted at most once a second per thread. The view is
 // valid until the next call on the same thread.

@@ -11,11 +11,11 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <spdlog/logger.h>
 
+#include "http/detail/deadlines.hpp"
 #include "http/detail/wire.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -37,10 +37,12 @@ struct SessionContext {
 
 // Shared ownership because the coroutine, the server's list of open connections and the
 // shutdown notices posted to it all need the session alive, and any of them may end last.
-class Session : public std::enable_shared_from_this<Session> {
+class Session : public std::enable_shared_from_this<Session>, private Expiring {
  public:
-  // The socket's executor must be a strand: the session relies on it for Shutdown().
-  Session(boost::asio::ip::tcp::socket socket, const SessionContext& context);
+  // A socket bound to one io_context, which one thread runs: the session's steps never overlap
+  // without a strand. `deadlines` belongs to that io_context.
+  using Socket = boost::asio::basic_stream_socket<boost::asio::ip::tcp, boost::asio::io_context::executor_type>;
+  Session(Socket socket, const SessionContext& context, Deadlines& deadlines);
 
   // Serves requests until the client leaves, a timeout, an error answer or Shutdown(). Never
   // throws; closes the socket before it returns.
@@ -52,7 +54,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // Closes the connection now, cutting off whatever is in progress. Thread-safe.
   void ForceClose();
 
-  boost::asio::any_io_executor executor() { return stream_.get_executor(); }
+  Socket::executor_type executor() { return socket_.get_executor(); }
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -71,11 +73,16 @@ class Session : public std::enable_shared_from_this<Session> {
   boost::asio::awaitable<Response> Answer(const Request& request) const;
   void Log(const Parser& parser, int status, std::size_t body_bytes, Clock::time_point start);
 
+  // Closes the socket: whatever operation is pending ends with an error.
+  void Expire() override;
+
   const SessionContext& context_;
-  boost::beast::tcp_stream stream_;
+  Deadlines& deadlines_;
+  Socket socket_;
   boost::beast::flat_buffer buffer_;
   std::string client_address_;
-  bool idle_ = false;  // Waiting for the first byte of a request; strand only.
+  std::string head_;  // The status line and the session's fields of the answer being written.
+  bool idle_ = false;  // Waiting for the first byte of a request.
 };
 
 }  // namespace gazette::http::detail
