@@ -181,7 +181,7 @@ http::Request Get(std::string path, std::string accept_encoding = "") {
 }
 
 std::string HeaderOf(const http::Response& response, std::string_view name) {
-  for (const auto& [key, value] : response.headers)
+  for (const auto& [key, value] : response.Fields())
     if (key == name) return value;
   return "";
 }
