@@ -230,6 +230,45 @@ TEST(CachedPagesTest, MissRendersOnceThenHitsInEveryCoding) {
   EXPECT_EQ(renders, 3);
 }
 
+// A page is compressed in a coding when a client first asks for it, off the I/O thread: the
+// shortcut declines until then, the wrapped handler compresses and stores it without a render.
+TEST(CachedPagesTest, CompressesEachCodingWhenFirstAskedFor) {
+  ResponseCache cache(1 << 20);
+  CachedPages pages(cache, CacheSettings{});
+  int renders = 0;
+  auto handler = pages.Wrap([&](const http::Request&, const http::PathParams&) {
+    ++renders;
+    std::string body;
+    for (int i = 0; i < 100; ++i) body += "<p>hello world</p>";
+    auto response = http::Html(200, body);
+    response.cache_tags = {"article:1"};
+    return response;
+  });
+  handler(Get("/en/a"), {});  // Identity only.
+  auto stored = cache.Find("/en/a");
+  ASSERT_TRUE(stored);
+  EXPECT_FALSE(stored->bodies[static_cast<std::size_t>(Coding::kBrotli)]);
+  EXPECT_TRUE(pages.Hit(Get("/en/a")));
+  EXPECT_FALSE(pages.Hit(Get("/en/a", "br")));  // Not compressed yet: not for the I/O thread.
+
+  auto br = handler(Get("/en/a", "br"), {});
+  EXPECT_EQ(renders, 1);
+  EXPECT_EQ(HeaderOf(br, "X-Cache"), "hit");
+  EXPECT_EQ(HeaderOf(br, "Content-Encoding"), "br");
+  EXPECT_LT(br.Body().size(), 1800u);
+  auto hit = pages.Hit(Get("/en/a", "br"));  // Stored with the page now.
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(HeaderOf(*hit, "ETag"), HeaderOf(br, "ETag"));
+  EXPECT_EQ(hit->Body(), br.Body());
+  EXPECT_FALSE(pages.Hit(Get("/en/a", "gzip")));
+
+  // A change drops the page with its variants; the next request renders it again.
+  cache.Invalidate({"article:1"});
+  EXPECT_FALSE(pages.Hit(Get("/en/a", "br")));
+  EXPECT_EQ(HeaderOf(handler(Get("/en/a", "br"), {}), "X-Cache"), "miss");
+  EXPECT_EQ(renders, 2);
+}
+
 TEST(CachedPagesTest, SimultaneousMissesOfOnePageRenderItOnce) {
   ResponseCache cache(1 << 20);
   CachedPages pages(cache, CacheSettings{});

@@ -38,33 +38,53 @@ std::string CachedPages::Key(const http::Request& request) const {
   return key;
 }
 
-std::shared_ptr<const CachedPage> CachedPages::MakePage(http::Response response) const {
+std::shared_ptr<const CachedPage> CachedPages::MakePage(http::Response response, Coding coding) const {
   auto page = std::make_shared<CachedPage>();
   for (auto& header : response.headers)
     if (!IsCacheField(header.first)) page->headers.push_back(std::move(header));
   auto identity = response.shared_body ? response.shared_body
                                        : std::make_shared<const std::string>(std::move(response.body));
-  const std::string hash = news::ContentHash(*identity);
-  page->etags[0] = "\"" + hash + "\"";
-  // Only variants that are smaller are worth their memory and the client's CPU.
-  if (auto gzip = Gzip(*identity, settings_.gzip_level); gzip.size() < identity->size()) {
-    page->bodies[static_cast<std::size_t>(Coding::kGzip)] = std::make_shared<const std::string>(std::move(gzip));
-    page->etags[static_cast<std::size_t>(Coding::kGzip)] = "\"" + hash + "-gzip\"";
-  }
-  if (auto br = Brotli(*identity, settings_.brotli_quality); br.size() < identity->size()) {
-    page->bodies[static_cast<std::size_t>(Coding::kBrotli)] = std::make_shared<const std::string>(std::move(br));
-    page->etags[static_cast<std::size_t>(Coding::kBrotli)] = "\"" + hash + "-br\"";
-  }
+  page->etags[0] = "\"" + news::ContentHash(*identity) + "\"";
   page->bodies[0] = std::move(identity);
   page->last_modified = http::FormatHttpDate(std::chrono::system_clock::now());
   page->tags = std::move(response.cache_tags);
-  for (std::size_t index = 0; index < kCodings; ++index) {
-    if (!page->bodies[index]) continue;
-    auto headers = AnswerFields(*page, index, true);
-    std::string wire = http::SerializeHeaderFields(headers);
-    page->hit_heads[index] = std::make_shared<const http::PreparedHead>(std::move(headers), std::move(wire));
-  }
+  Encode(*page, Coding::kIdentity);
+  if (coding != Coding::kIdentity) Encode(*page, coding);
   return page;
+}
+
+std::shared_ptr<const CachedPage> CachedPages::WithCoding(const CachedPage& page, Coding coding) const {
+  auto copy = std::make_shared<CachedPage>(page);
+  Encode(*copy, coding);
+  return copy;
+}
+
+void CachedPages::Encode(CachedPage& page, Coding coding) const {
+  const auto index = static_cast<std::size_t>(coding);
+  page.encoded[index] = true;
+  if (coding != Coding::kIdentity) {
+    const std::string& identity = *page.bodies[0];
+    std::string variant = coding == Coding::kGzip ? Gzip(identity, settings_.gzip_level)
+                                                  : Brotli(identity, settings_.brotli_quality);
+    // Only variants that are smaller are worth their memory and the client's CPU.
+    if (variant.size() >= identity.size()) return;
+    page.bodies[index] = std::make_shared<const std::string>(std::move(variant));
+    const std::string& plain = page.etags[0];  // "\"<hash>\"" -> "\"<hash>-br\""
+    page.etags[index] = plain.substr(0, plain.size() - 1) + "-" + std::string(CodingName(coding)) + "\"";
+  }
+  auto headers = AnswerFields(page, index, true);
+  std::string wire = http::SerializeHeaderFields(headers);
+  page.hit_heads[index] = std::make_shared<const http::PreparedHead>(std::move(headers), std::move(wire));
+}
+
+std::shared_ptr<const CachedPage> CachedPages::Ready(const std::string& key, std::shared_ptr<const CachedPage> page,
+                                                     Coding coding, std::uint64_t epoch) const {
+  if (page->encoded[static_cast<std::size_t>(coding)]) return page;
+  auto fuller = WithCoding(*page, coding);
+  // Refused, like a render, if what the page shows changed since `epoch`; this answer is then
+  // as fresh as one that raced with the change.
+  cache_.Insert(key, fuller, epoch);
+  return fuller;
 }
 
 http::HeaderFields CachedPages::AnswerFields(const CachedPage& page, std::size_t index, bool hit) const {
@@ -99,7 +119,10 @@ std::optional<http::Response> CachedPages::Hit(const http::Request& request) con
                                   [&](const std::string& name) { return request.query.contains(name); });
   auto page = plain ? cache_.Find(request.path, false) : cache_.Find(Key(request), false);
   if (!page) return std::nullopt;
-  return Answer(*page, NegotiateCoding(request.Header("accept-encoding").value_or("")), true);
+  const Coding coding = NegotiateCoding(request.Header("accept-encoding").value_or(""));
+  // Compressing takes a while: the wrapped handler does it, off the I/O thread.
+  if (!page->encoded[static_cast<std::size_t>(coding)]) return std::nullopt;
+  return Answer(*page, coding, true);
 }
 
 http::Handler CachedPages::Wrap(http::Handler handler) const {
@@ -108,7 +131,8 @@ http::Handler CachedPages::Wrap(http::Handler handler) const {
     if (request.method != http::Method::kGet && request.method != http::Method::kHead) return handler(request, params);
     const Coding coding = NegotiateCoding(request.Header("accept-encoding").value_or(""));
     std::string key = Key(request);
-    if (auto page = cache_.Find(key)) return Answer(*page, coding, true);
+    const auto epoch = cache_.Epoch();
+    if (auto page = cache_.Find(key)) return Answer(*Ready(key, std::move(page), coding, epoch), coding, true);
     return RenderOnce(handler, request, params, std::move(key), coding);
   };
 }
@@ -134,12 +158,12 @@ http::Response CachedPages::RenderOnce(const http::Handler& handler, const http:
     const bool stored = done && render->page;
     lock.unlock();
     // From the cache, not from the render: a change since it was stored has dropped it there.
-    if (stored)
-      if (auto page = cache_.Find(key, false)) return Answer(*page, coding, false);
     const auto epoch = cache_.Epoch();
+    if (stored)
+      if (auto page = cache_.Find(key, false)) return Answer(*Ready(key, std::move(page), coding, epoch), coding, false);
     http::Response response = handler(request, params);
     if (response.status != 200 || response.cache_tags.empty()) return response;
-    auto page = MakePage(std::move(response));
+    auto page = MakePage(std::move(response), coding);
     cache_.Insert(std::move(key), page, epoch);
     return Answer(*page, coding, false);
   }
@@ -166,7 +190,7 @@ http::Response CachedPages::RenderOnce(const http::Handler& handler, const http:
   const auto epoch = cache_.Epoch();  // Before the handler reads what the page shows.
   http::Response response = handler(request, params);
   if (response.status != 200 || response.cache_tags.empty()) return response;
-  auto page = MakePage(std::move(response));
+  auto page = MakePage(std::move(response), coding);
   // Waiters get the page only if it was stored: a refused one was rendered before a change.
   if (cache_.Insert(key, page, epoch)) stored = page;
   return Answer(*page, coding, false);

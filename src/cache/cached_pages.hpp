@@ -60,9 +60,12 @@ class CachedPages {
   // The key of a request: its path and the varying query parameters, in a fixed order.
   std::string Key(const http::Request& request) const;
 
-  // A 200 response with its compressed variants and validators, ready to store. The body moves
-  // out of `response`.
-  std::shared_ptr<const CachedPage> MakePage(http::Response response) const;
+  // A 200 response with its validators, ready to store: the body, and its variant in `coding`
+  // when that is smaller. The body moves out of `response`.
+  std::shared_ptr<const CachedPage> MakePage(http::Response response, Coding coding) const;
+
+  // A copy of `page` with `coding` tried too.
+  std::shared_ptr<const CachedPage> WithCoding(const CachedPage& page, Coding coding) const;
 
   // The answer to a request for `page` in `coding`: headers plus the shared bytes, no copy.
   http::Response Answer(const CachedPage& page, Coding coding, bool hit) const;
@@ -78,6 +81,12 @@ class CachedPages {
   };
   // The header fields of an answer with bodies[index].
   http::HeaderFields AnswerFields(const CachedPage& page, std::size_t index, bool hit) const;
+  // Tries `coding` on page: its variant when smaller, its ETag and its hit head.
+  void Encode(CachedPage& page, Coding coding) const;
+  // `page` (found under `key` after `epoch`) when it has tried `coding`, else a copy that has,
+  // stored in its place.
+  std::shared_ptr<const CachedPage> Ready(const std::string& key, std::shared_ptr<const CachedPage> page,
+                                          Coding coding, std::uint64_t epoch) const;
   // Renders `key` once for all who ask meanwhile; see Wrap.
   http::Response RenderOnce(const http::Handler& handler, const http::Request& request,
                             const http::PathParams& params, std::string key, Coding coding) const;

@@ -28,8 +28,12 @@ namespace gazette::cache {
 struct CachedPage {
   // The handler's own header fields (Content-Type, ...), without validators or coding fields.
   std::vector<std::pair<std::string, std::string>> headers;
-  // One body per Coding; null when that coding did not make the body smaller (send identity).
+  // One body per Coding; null when that coding did not make the body smaller (send identity),
+  // or was not tried yet.
   std::array<std::shared_ptr<const std::string>, kCodings> bodies;
+  // Whether each coding was tried. A page is compressed in a coding when a client first asks
+  // for it: most archive pages are asked for once, in one coding, and never need the others.
+  std::array<bool, kCodings> encoded{};
   std::array<std::string, kCodings> etags;  // Strong, one per representation: "\"<hash>-br\"".
   std::string last_modified;                // An HTTP date: when this page was rendered.
   // Per coding (null where bodies[i] is): the header fields of a hit on it, built and
