@@ -186,18 +186,23 @@ std::string HeaderOf(const http::Response& response, std::string_view name) {
   return "";
 }
 
-TEST(CachedPagesTest, MissRendersOnceThenHitsInEveryCoding) {
-  ResponseCache cache(1 << 20);
-  CachedPages pages(cache, CacheSettings{});
-  int renders = 0;
-  auto handler = pages.Wrap([&](const http::Request&, const http::PathParams&) {
+// A page of 1,800 bytes that compresses well, with these tags; counts its renders.
+http::Handler HelloPage(int& renders, std::vector<std::string> tags) {
+  return [&renders, tags](const http::Request&, const http::PathParams&) {
     ++renders;
     std::string body;
     for (int i = 0; i < 100; ++i) body += "<p>hello world</p>";
     auto response = http::Html(200, body);
-    response.cache_tags = {"article:1", "site"};
+    response.cache_tags = tags;
     return response;
-  });
+  };
+}
+
+TEST(CachedPagesTest, MissRendersOnceThenHitsInEveryCoding) {
+  ResponseCache cache(1 << 20);
+  CachedPages pages(cache, CacheSettings{});
+  int renders = 0;
+  auto handler = pages.Wrap(HelloPage(renders, {"article:1", "site"}));
   auto first = handler(Get("/en/a", "gzip, br"), {});
   EXPECT_EQ(HeaderOf(first, "X-Cache"), "miss");
   EXPECT_EQ(HeaderOf(first, "Content-Encoding"), "br");
@@ -236,14 +241,7 @@ TEST(CachedPagesTest, CompressesEachCodingWhenFirstAskedFor) {
   ResponseCache cache(1 << 20);
   CachedPages pages(cache, CacheSettings{});
   int renders = 0;
-  auto handler = pages.Wrap([&](const http::Request&, const http::PathParams&) {
-    ++renders;
-    std::string body;
-    for (int i = 0; i < 100; ++i) body += "<p>hello world</p>";
-    auto response = http::Html(200, body);
-    response.cache_tags = {"article:1"};
-    return response;
-  });
+  auto handler = pages.Wrap(HelloPage(renders, {"article:1"}));
   handler(Get("/en/a"), {});  // Identity only.
   auto stored = cache.Find("/en/a");
   ASSERT_TRUE(stored);
