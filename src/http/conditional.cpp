@@ -58,8 +58,9 @@ bool IsNotModified(const Request& request, const Response& response) {
     return etag && EtagListMatches(*if_none_match, *etag);
   }
   auto if_modified_since = request.Header("if-modified-since");
+  if (!if_modified_since) return false;
   auto last_modified = Find(response, "Last-Modified");
-  if (!if_modified_since || !last_modified) return false;
+  if (!last_modified) return false;
   auto since = ParseHttpDate(*if_modified_since);
   auto modified = ParseHttpDate(*last_modified);
   return since && modified && *modified <= *since;

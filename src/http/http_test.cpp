@@ -136,6 +136,20 @@ TEST(RouterTest, ExceptionsBecomeStatuses) {
   }
 }
 
+TEST(PercentDecodeTest, DecodesEscapesAndRefusesBrokenOnes) {
+  EXPECT_EQ(detail::PercentDecode("/en/world/plain-slug-42", false), "/en/world/plain-slug-42");
+  EXPECT_EQ(detail::PercentDecode("", false), "");
+  EXPECT_EQ(detail::PercentDecode("%41%42c", false), "ABc");
+  EXPECT_EQ(detail::PercentDecode("/ar/%D9%87", false), "/ar/\xD9\x87");
+  EXPECT_EQ(detail::PercentDecode("a%2fb", false), "a/b");
+  EXPECT_EQ(detail::PercentDecode("a+b%2B", false), "a+b+");  // Paths keep '+'.
+  EXPECT_EQ(detail::PercentDecode("a+b%2B", true), "a b+");   // Queries read it as a space.
+  EXPECT_EQ(detail::PercentDecode("+", true), " ");
+  for (std::string_view broken : {"%", "a%", "a%4", "%zz", "%4g", "%%41"}) {
+    EXPECT_FALSE(detail::PercentDecode(broken, false)) << broken;
+  }
+}
+
 TEST(ErrorStatusTest, MapsEveryKind) {
   EXPECT_EQ(ErrorStatus(ErrorKind::kNotFound), 404);
   EXPECT_EQ(ErrorStatus(ErrorKind::kInvalid), 400);

@@ -49,22 +49,26 @@ std::multimap<std::string, std::string> ParseQuery(std::string_view query) {
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_as_space) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '%') {
-      if (i + 2 >= text.size()) return std::nullopt;
-      int high = HexValue(text[i + 1]);
-      int low = HexValue(text[i + 2]);
-      if (high < 0 || low < 0) return std::nullopt;
-      out.push_back(static_cast<char>(high * 16 + low));
-      i += 2;
-    } else if (c == '+' && plus_as_space) {
+  std::size_t i = 0;
+  for (;;) {
+    // Plain runs are copied whole: every request's path goes through here.
+    std::size_t special = i;
+    while (special < text.size() && text[special] != '%' && !(plus_as_space && text[special] == '+')) ++special;
+    out.append(text.substr(i, special - i));
+    if (special == text.size()) return out;
+    i = special;
+    if (text[i] == '+') {
       out.push_back(' ');
-    } else {
-      out.push_back(c);
+      ++i;
+      continue;
     }
+    if (i + 2 >= text.size()) return std::nullopt;
+    int high = HexValue(text[i + 1]);
+    int low = HexValue(text[i + 2]);
+    if (high < 0 || low < 0) return std::nullopt;
+    out.push_back(static_cast<char>(high * 16 + low));
+    i += 3;
   }
-  return out;
 }
 
 std::optional<ParsedTarget> ParseTarget(std::string_view target) {

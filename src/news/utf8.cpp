@@ -8,6 +8,10 @@ std::optional<std::size_t> FirstInvalidUtf8(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {  // ASCII, most of every path and header: no decoding needed.
+      ++i;
+      continue;
+    }
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
