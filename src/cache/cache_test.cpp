@@ -71,6 +71,16 @@ TEST(ResponseCacheTest, InvalidateDropsExactlyTheEntriesWithATag) {
   EXPECT_EQ(cache.Stats().bytes, 0u);
 }
 
+TEST(ResponseCacheTest, ClearDropsEverythingAndRefusesPagesRenderedBefore) {
+  ResponseCache cache(1 << 20);
+  const auto before = cache.Epoch();
+  ASSERT_TRUE(cache.Insert("/en/", Page({"edition:en"}), before));
+  cache.Clear();
+  EXPECT_FALSE(cache.Find("/en/"));
+  EXPECT_FALSE(cache.Insert("/en/world/a", Page({"article:1"}), before));
+  EXPECT_TRUE(cache.Insert("/en/world/a", Page({"article:1"}), cache.Epoch()));
+}
+
 TEST(ResponseCacheTest, SiteTagDropsEverything) {
   ResponseCache cache(1 << 20);
   for (int i = 0; i < 50; ++i) cache.Insert("/p" + std::to_string(i), Page({"site"}), cache.Epoch());

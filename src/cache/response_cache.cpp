@@ -114,6 +114,9 @@ std::size_t ResponseCache::Invalidate(const std::vector<std::string>& tags) {
 
 void ResponseCache::Clear() {
   std::unique_lock changes(changes_mutex_);
+  // A new epoch with no known change behind it: pages rendered before this are all refused.
+  recent_.clear();
+  epoch_.store(epoch_.load(std::memory_order_relaxed) + 1, std::memory_order_release);
   for (Shard& shard : shards_) {
     std::lock_guard lock(shard.mutex);
     shard.entries.clear();

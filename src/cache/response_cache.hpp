@@ -80,7 +80,7 @@ class ResponseCache {
   // this call that carry one of them fail. Returns the number of entries dropped.
   std::size_t Invalidate(const std::vector<std::string>& tags);
 
-  // Drops everything.
+  // Drops everything, and makes later Inserts of pages rendered before this call fail.
   void Clear();
 
   CacheStats Stats() const;
