@@ -38,10 +38,10 @@ int Migrate(const Config& config, const MigrateCommand& command) {
   });
   for (const auto& name : report.skipped)
     std::cout << fmt::format("skipped {}: empty, and the destination has no such table\n", name);
-  std::cout << fmt::format("{:<20} {:>8} {:>8}  {:<32}  {:<32}  {}\n", "table", "rows", "copied", "source checksum",
+  std::cout << fmt::format("{:<24} {:>8} {:>8}  {:<32}  {:<32}  {}\n", "table", "rows", "copied", "source checksum",
                            "destination checksum", "");
   for (const auto& table : report.tables) {
-    std::cout << fmt::format("{:<20} {:>8} {:>8}  {:<32}  {:<32}  {}\n", table.source.table, table.source.rows,
+    std::cout << fmt::format("{:<24} {:>8} {:>8}  {:<32}  {:<32}  {}\n", table.source.table, table.source.rows,
                              table.destination.rows, table.source.checksum, table.destination.checksum,
                              table.Matches() ? "ok" : "MISMATCH");
   }

@@ -115,8 +115,9 @@ http::Response PublicSite::Home(const http::Request& request, news::Language lan
   boost::json::array blocks;
   const std::string more_template(strings_.For(language).at("more_in").as_string());
   for (const auto& section : sections) {
+    // A block shows no paging: counting each section would be wasted.
     const auto items = articles.ListPublished(
-        {.language = language, .section_slug = section.slug, .page_size = site.home_block_size});
+        {.language = language, .section_slug = section.slug, .page_size = site.home_block_size, .with_total = false});
     for (const auto& item : items.items) tags.push_back(news::ArticleCacheTag(item.id));
     std::string more = more_template;
     more.replace(more.find("{section}"), 9, section.name);

@@ -24,11 +24,12 @@ struct ArticleQuery {
   std::optional<std::string> tag_slug;      // Only articles with this tag.
   int page = 1;
   int page_size = 20;
+  bool with_total = true;  // False: the caller shows no paging, so total is left 0.
 };
 
 struct ArticlePage {
   std::vector<news::ArticleSummary> items;
-  long long total = 0;  // Articles in the whole list, for paging.
+  long long total = 0;  // Articles in the whole list, for paging (0 unless with_total).
 };
 
 // Thread-safe. Every method is one transaction.
@@ -50,6 +51,8 @@ class ArticleStore {
   virtual std::optional<news::Article> FindPublished(news::Language language,
                                                      std::string_view slug) = 0;
 
+  // The total of an edition, a section or a tag is read from counts the database keeps (one
+  // row); of a section and a tag together, counted each time.
   virtual ArticlePage ListPublished(const ArticleQuery& query) = 0;
 
   // Published articles of the same edition that share a tag with this one, newest first,

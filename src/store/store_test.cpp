@@ -20,6 +20,7 @@
 #include "store/postgres/postgres_store.hpp"
 #include "store/migration_plan.hpp"
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace gazette::store {
@@ -71,6 +72,74 @@ class ScratchDatabase {
   std::string url_;
 };
 
+// Plain SQL on one database of either kind, for what no store method does: deleting an article,
+// counting a list's rows the long way, building a database at an older schema.
+class RawDatabase {
+ public:
+  explicit RawDatabase(const std::filesystem::path& sqlite_path)
+      : sqlite_(std::make_unique<sqlite::Connection>(sqlite_path)) {}
+  explicit RawDatabase(const std::string& postgres_url)
+      : postgres_(std::make_unique<postgres::Connection>(postgres_url)) {}
+
+  bool IsSqlite() const { return sqlite_ != nullptr; }
+  void Exec(const std::string& sql) {
+    if (sqlite_) sqlite_->Exec(sql);
+    else postgres_->Exec(sql);
+  }
+  // The first column of every row, as text.
+  std::vector<std::string> Column(const std::string& sql) {
+    std::vector<std::string> values;
+    if (sqlite_) {
+      auto& statement = sqlite_->Prepare(sql);
+      statement.Bind();
+      while (statement.Step()) values.push_back(statement.Text(0));
+    } else {
+      const auto result = postgres_->Query(sql);
+      for (int row = 0; row < result.Rows(); ++row) values.push_back(result.Text(row, 0));
+    }
+    return values;
+  }
+  std::int64_t Count(const std::string& sql) { return std::stoll(Column(sql).at(0)); }
+
+ private:
+  std::unique_ptr<sqlite::Connection> sqlite_;
+  std::unique_ptr<postgres::Connection> postgres_;
+};
+
+// Every list's total (each edition, section, tag, and section with tag) against a plain
+// COUNT(*) of its rows. Slugs come from the tests' own data, so they are spliced.
+void ExpectTotalsMatchCounts(Store& store, RawDatabase& raw, std::string_view when) {
+  for (const auto language : {Language::kEnglish, Language::kArabic}) {
+    const std::string code(news::LanguageCode(language));
+    const std::string published = "SELECT COUNT(*) FROM articles a WHERE a.language = '" + code +
+                                  "' AND a.status = 'published'";
+    auto in_section = [&](const std::string& slug) {
+      return " AND a.section_id = (SELECT id FROM sections WHERE language = '" + code + "' AND slug = '" + slug + "')";
+    };
+    auto with_tag = [&](const std::string& slug) {
+      return " AND EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id"
+             " AND t.language = '" + code + "' AND t.slug = '" + slug + "')";
+    };
+    const auto sections = raw.Column("SELECT slug FROM sections WHERE language = '" + code + "'");
+    const auto tags = raw.Column("SELECT slug FROM tags WHERE language = '" + code + "'");
+    EXPECT_EQ(store.Articles().ListPublished({.language = language}).total, raw.Count(published))
+        << when << ": edition " << code;
+    for (const auto& section : sections)
+      EXPECT_EQ(store.Articles().ListPublished({.language = language, .section_slug = section}).total,
+                raw.Count(published + in_section(section)))
+          << when << ": section " << code << "/" << section;
+    for (const auto& tag : tags) {
+      EXPECT_EQ(store.Articles().ListPublished({.language = language, .tag_slug = tag}).total,
+                raw.Count(published + with_tag(tag)))
+          << when << ": tag " << code << "/" << tag;
+      for (const auto& section : sections)
+        EXPECT_EQ(store.Articles().ListPublished({.language = language, .section_slug = section, .tag_slug = tag}).total,
+                  raw.Count(published + in_section(section) + with_tag(tag)))
+            << when << ": section " << code << "/" << section << " with tag " << tag;
+    }
+  }
+}
+
 // The parameter names the implementation: "sqlite" or "postgresql".
 class StoreTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -97,6 +166,12 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     if (database_)
       return postgres::OpenPostgresStore({.url = database_->url(), .pool_size = 4, .clock = [this] { return now_; }});
     return sqlite::OpenSqliteStore({.path = dir_ / "test.db", .max_readers = 4, .clock = [this] { return now_; }});
+  }
+
+  // The database under test, for plain SQL beside the store.
+  std::unique_ptr<RawDatabase> Raw() {
+    if (database_) return std::make_unique<RawDatabase>(database_->url());
+    return std::make_unique<RawDatabase>(dir_ / "test.db");
   }
 
   static ArticleDraft Draft(std::string slug, std::string published, std::vector<std::string> tags,
@@ -257,6 +332,26 @@ TEST_P(StoreTest, RelatedSharesATagNewestFirstWithoutItself) {
   const auto seed = store_->Articles().FindPublished(Language::kEnglish, "seed");
   EXPECT_EQ(Slugs(store_->Articles().Related(*seed, 5)), (std::vector<std::string>{"r1", "r2", "r3"}));
   EXPECT_EQ(Slugs(store_->Articles().Related(*seed, 2)), (std::vector<std::string>{"r1", "r2"}));
+}
+
+// Related takes one of two ways by how many articles share the tags (kFewTagged, 2,000 in both
+// stores): both give the same answer.
+TEST_P(StoreTest, RelatedIsTheSameForACommonTagAndARareOne) {
+  std::vector<ArticleDraft> drafts;
+  for (int i = 0; i < 2100; ++i) {
+    const auto day = fmt::format("2018-{:02}-{:02}T{:02}:{:02}:00Z", 1 + i / 600 % 12, 1 + i / 24 % 25, i % 24, i % 60);
+    drafts.push_back(Draft(fmt::format("common-{}", i), day, i < 3 ? std::vector<std::string>{"Iran", "Rare"}
+                                                                  : std::vector<std::string>{"Iran"}));
+  }
+  drafts.push_back(Draft("newest", "2019-06-01T00:00:00Z", {"Iran"}));
+  drafts.push_back(Draft("next", "2019-05-01T00:00:00Z", {"Iran"}));
+  drafts.push_back(Draft("rare-only", "2017-01-01T00:00:00Z", {"Rare"}));
+  store_->Articles().SaveAll(drafts);
+
+  const auto common = store_->Articles().FindPublished(Language::kEnglish, "common-100");
+  EXPECT_EQ(Slugs(store_->Articles().Related(*common, 2)), (std::vector<std::string>{"newest", "next"}));
+  const auto rare = store_->Articles().FindPublished(Language::kEnglish, "rare-only");
+  EXPECT_EQ(Slugs(store_->Articles().Related(*rare, 5)), (std::vector<std::string>{"common-2", "common-1", "common-0"}));
 }
 
 TEST_P(StoreTest, KeepsSettingsAndSurvivesReopening) {
@@ -793,6 +888,140 @@ TEST_P(StoreTest, NewsroomStoriesRevisionsNotesAndAudit) {
   EXPECT_FALSE(entries[0].user_id);
   EXPECT_EQ(entries[1].user_id, user);
   EXPECT_EQ(audit.List(2, 1).at(0).action, "sign-in");
+}
+
+// List totals come from counts the database keeps (migrations/006_published_counts.sql): after
+// every kind of change they must equal a plain count of the rows.
+TEST_P(StoreTest, ListTotalsFollowEveryChangeToWhatIsPublished) {
+  auto raw = Raw();
+  auto articles = [&]() -> ArticleStore& { return store_->Articles(); };
+  auto held = Draft("held", "2019-06-01T00:00:00Z", {"Iran"}, "World");
+  held.status = news::ArticleStatus::kDraft;
+  auto due = Draft("due", "2020-01-01T00:10:00Z", {"Syria", "Oil"});
+  due.status = news::ArticleStatus::kScheduled;
+  auto mover = Draft("mover", "2019-03-01T00:00:00Z", {"Iran"});
+  mover.external_id = "wire:mover";
+  auto arabic = Draft("ar", "2019-01-01T00:00:00Z", {"Iran"}, "العالم", Language::kArabic);
+  arabic.section_slug = "world";
+  articles().SaveAll(std::vector<ArticleDraft>{Draft("a", "2019-01-01T00:00:00Z", {"Iran", "Syria"}),
+                                               Draft("b", "2019-02-01T00:00:00Z", {"Iran"}, "World"), held, due,
+                                               mover, arabic});
+  EXPECT_EQ(articles().ListPublished({}).total, 3);
+  EXPECT_EQ(articles().ListPublished({.tag_slug = "iran"}).total, 3);
+  ExpectTotalsMatchCounts(*store_, *raw, "after SaveAll of published, draft and scheduled articles");
+
+  held.status = news::ArticleStatus::kPublished;
+  articles().Save(held);
+  ExpectTotalsMatchCounts(*store_, *raw, "after publishing a draft");
+
+  auto a = Draft("a", "2019-01-01T00:00:00Z", {"Iran", "Syria"});
+  a.status = news::ArticleStatus::kUnpublished;
+  articles().Save(a);
+  EXPECT_EQ(articles().ListPublished({.tag_slug = "syria"}).total, 0);
+  ExpectTotalsMatchCounts(*store_, *raw, "after unpublishing");
+
+  articles().Save(Draft("b", "2019-02-01T00:00:00Z", {"Iran"}, "Sport"));
+  EXPECT_EQ(articles().ListPublished({.section_slug = "sport"}).total, 1);
+  ExpectTotalsMatchCounts(*store_, *raw, "after moving an article to another section");
+
+  articles().Save(Draft("b", "2019-02-01T00:00:00Z", {"Oil", "Syria"}, "Sport"));
+  ExpectTotalsMatchCounts(*store_, *raw, "after changing an article's tags");
+
+  now_ += std::chrono::minutes(10);
+  ASSERT_EQ(articles().PublishDue(now_).size(), 1u);
+  EXPECT_EQ(articles().ListPublished({.tag_slug = "oil"}).total, 2);
+  ExpectTotalsMatchCounts(*store_, *raw, "after PublishDue");
+
+  mover.language = Language::kArabic;
+  mover.section_name = "العالم";
+  mover.section_slug = "world";
+  articles().Save(mover);
+  EXPECT_EQ(articles().ListPublished({.language = Language::kArabic, .tag_slug = "iran"}).total, 2);
+  ExpectTotalsMatchCounts(*store_, *raw, "after moving an article to the other edition");
+
+  // No store method deletes an article: its tags go by ON DELETE CASCADE, which must not count
+  // them out a second time.
+  raw->Exec("DELETE FROM articles WHERE slug = 'b'");
+  EXPECT_EQ(articles().ListPublished({.tag_slug = "oil"}).total, 1);
+  ExpectTotalsMatchCounts(*store_, *raw, "after deleting a published article");
+}
+
+TEST_P(StoreTest, ListsWithoutTheirTotalLeaveItZero) {
+  store_->Articles().SaveAll(std::vector<ArticleDraft>{Draft("a", "2019-01-01T00:00:00Z", {"Iran"}),
+                                                       Draft("b", "2019-02-01T00:00:00Z", {"Iran"}, "World")});
+  const std::vector<ArticleQuery> queries{{.with_total = false},
+                                          {.section_slug = "world", .with_total = false},
+                                          {.tag_slug = "iran", .with_total = false},
+                                          {.section_slug = "world", .tag_slug = "iran", .with_total = false}};
+  for (const auto& query : queries) {
+    const auto page = store_->Articles().ListPublished(query);
+    EXPECT_FALSE(page.items.empty()) << query.section_slug.value_or("") << query.tag_slug.value_or("");
+    EXPECT_EQ(page.total, 0) << query.section_slug.value_or("") << query.tag_slug.value_or("");
+  }
+}
+
+// A site upgraded from schema 005: migration 006 counts what is already there.
+TEST_P(StoreTest, MigrationCountsWhatAnOlderDatabaseHolds) {
+  std::unique_ptr<ScratchDatabase> old_server_database;
+  std::unique_ptr<RawDatabase> raw;
+  const auto old_path = dir_ / "old.db";
+  if (database_) {
+    old_server_database = std::make_unique<ScratchDatabase>(PostgresServerUrl());
+    raw = std::make_unique<RawDatabase>(old_server_database->url());
+  } else {
+    raw = std::make_unique<RawDatabase>(old_path);
+  }
+  const bool sqlite = raw->IsSqlite();
+  raw->Exec(sqlite ? "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                     " applied_at INTEGER NOT NULL)"
+                   : "CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL,"
+                     " applied_at timestamptz NOT NULL DEFAULT now())");
+  const auto& migrations = sqlite ? sqlite::Migrations() : postgres::Migrations();
+  for (const auto& migration : PendingMigrations(migrations, {})) {
+    if (migration.version > 5) break;
+    raw->Exec(std::string(migration.sql));
+    raw->Exec(fmt::format("INSERT INTO schema_migrations (version, name{}) VALUES ({}, '{}'{})", sqlite ? ", applied_at" : "",
+                          migration.version, migration.name, sqlite ? ", 0" : ""));
+  }
+
+  const std::string time = sqlite ? "1577836800" : "to_timestamp(1577836800)";
+  raw->Exec("INSERT INTO sections (language, slug, name) VALUES ('en', 'world', 'World'), ('en', 'sport', 'Sport'),"
+            " ('ar', 'world', 'World')");
+  raw->Exec("INSERT INTO tags (language, slug, name) VALUES ('en', 'iran', 'Iran'), ('en', 'oil', 'Oil'),"
+            " ('ar', 'iran', 'Iran')");
+  struct Row {
+    std::string language, slug, section, status;
+    std::vector<std::string> tags;
+  };
+  const std::vector<Row> rows{{"en", "a", "world", "published", {"iran", "oil"}},
+                              {"en", "b", "world", "published", {"iran"}},
+                              {"en", "c", "sport", "published", {"oil"}},
+                              {"en", "d", "sport", "draft", {"iran", "oil"}},
+                              {"en", "e", "world", "unpublished", {"iran"}},
+                              {"ar", "f", "world", "published", {"iran"}}};
+  for (const auto& row : rows) {
+    raw->Exec(fmt::format("INSERT INTO articles (language, slug, headline, section_id, status, created_at, updated_at,"
+                          " published_at, content_hash) SELECT '{0}', '{1}', 'Headline {1}', id, '{3}', {4}, {4}, {4}, ''"
+                          " FROM sections WHERE language = '{0}' AND slug = '{2}'",
+                          row.language, row.slug, row.section, row.status, time));
+    for (const auto& tag : row.tags)
+      raw->Exec(fmt::format("INSERT INTO article_tags (article_id, tag_id, position) SELECT a.id, t.id, 0"
+                            " FROM articles a, tags t WHERE a.language = '{0}' AND a.slug = '{1}'"
+                            " AND t.language = '{0}' AND t.slug = '{2}'",
+                            row.language, row.slug, tag));
+  }
+
+  auto upgraded = database_ ? postgres::OpenPostgresStore({.url = old_server_database->url(), .pool_size = 2})
+                            : sqlite::OpenSqliteStore({.path = old_path, .max_readers = 2});
+  EXPECT_EQ(upgraded->Articles().ListPublished({}).total, 3);
+  EXPECT_EQ(upgraded->Articles().ListPublished({.section_slug = "sport"}).total, 1);
+  EXPECT_EQ(upgraded->Articles().ListPublished({.tag_slug = "oil"}).total, 2);
+  EXPECT_EQ(upgraded->Articles().ListPublished({.language = Language::kArabic, .tag_slug = "iran"}).total, 1);
+  ExpectTotalsMatchCounts(*upgraded, *raw, "after migrating from 005");
+  upgraded->Articles().Save(Draft("g", "2020-01-01T00:00:00Z", {"Oil"}, "Sport"));
+  ExpectTotalsMatchCounts(*upgraded, *raw, "after saving into the migrated database");
+  upgraded.reset();
+  raw.reset();
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, StoreTest, ::testing::Values("sqlite", "postgresql"),

@@ -69,6 +69,8 @@ std::vector<std::size_t> ColumnMap(const TableShape& from, const TableShape& to,
 
 }  // namespace
 
+bool IsDerivedTable(std::string_view name) { return name.ends_with("_counts"); }
+
 bool TransferReport::Matches() const {
   return std::all_of(tables.begin(), tables.end(), [](const TableComparison& t) { return t.Matches(); });
 }
@@ -131,6 +133,9 @@ TransferReport CopySite(SiteTables& source, SiteTables& destination,
     TableShape from;
     const TableShape* to;
     std::vector<std::size_t> positions;
+    // Filled by the destination's triggers as the tables it derives from are copied: copying
+    // its rows as well would count everything twice (or collide with the triggers' rows).
+    bool derived = false;
   };
   std::vector<Plan> plans;
   for (auto& table : InForeignKeyOrder(source.Tables())) {
@@ -145,11 +150,13 @@ TransferReport CopySite(SiteTables& source, SiteTables& destination,
                               destination.Describe(), table.name));
     }
     auto positions = ColumnMap(table, *to, destination.Describe());
-    plans.push_back({std::move(table), to, std::move(positions)});
+    const bool derived = IsDerivedTable(table.name);
+    plans.push_back({std::move(table), to, std::move(positions), derived});
   }
 
   destination.BeginWrite();
   for (const auto& plan : plans) {
+    if (plan.derived) continue;
     std::int64_t copied = 0;
     TableRow out(plan.positions.size());
     source.ReadRows(plan.from, [&](const TableRow& row) {
@@ -159,6 +166,8 @@ TransferReport CopySite(SiteTables& source, SiteTables& destination,
     });
     if (progress) progress(fmt::format("copied {:>7} rows of {}", copied, plan.from.name));
   }
+  for (const auto& plan : plans)
+    if (plan.derived && progress) progress(fmt::format("derived by triggers: {}", plan.from.name));
   destination.CommitWrite();
 
   for (const auto& plan : plans)

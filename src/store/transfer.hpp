@@ -3,11 +3,13 @@
 // `gazette migrate --to`, and checking that both hold the same rows. See docs/migrate.md.
 //
 // The copy knows no table by name: it reads the tables, columns, primary and foreign keys from
-// the source's catalogue, so a table a later migration adds is copied too.
+// the source's catalogue, so a table a later migration adds is copied too. One convention: a
+// table named *_counts is derived, kept by the database's triggers from other tables.
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gazette::store {
@@ -80,6 +82,10 @@ struct TransferReport {
   bool Matches() const;
 };
 
+// True for a table whose rows the database's triggers derive from other tables (named
+// *_counts, such as published_section_counts): copying the tables it derives from fills it.
+bool IsDerivedTable(std::string_view name);
+
 // `tables` sorted so that every table comes after the tables it references (self-references
 // aside). Throws Error kInvalid when foreign keys form a cycle between tables.
 std::vector<TableShape> InForeignKeyOrder(std::vector<TableShape> tables);
@@ -87,6 +93,8 @@ std::vector<TableShape> InForeignKeyOrder(std::vector<TableShape> tables);
 TableSummary Summarize(SiteTables& database, const TableShape& table);
 
 // Copies every table of `source` into `destination` in one transaction, then summarises both.
+// Derived tables are not copied but summarised too, so the report checks the destination's
+// triggers came to the same counts.
 // Throws Error kConflict, changing nothing, when a destination table already holds rows, or
 // when the destination lacks a non-empty source table or one of its columns (the two are not
 // at the same schema version). `progress` hears one line per table copied.

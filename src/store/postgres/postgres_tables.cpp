@@ -12,7 +12,11 @@
 namespace gazette::store::postgres {
 namespace {
 
-bool IsBookkeeping(std::string_view name) { return name == "schema_migrations" || name == "change_log"; }
+// Bookkeeping of one database, not site content. published_count_changes is empty outside a
+// transaction (migrations/006_published_counts.sql).
+bool IsBookkeeping(std::string_view name) {
+  return name == "schema_migrations" || name == "change_log" || name == "published_count_changes";
+}
 
 std::string Quote(std::string_view name) {
   std::string quoted = "\"";
