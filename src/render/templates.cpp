@@ -15,14 +15,25 @@ namespace mstch = kainjow::mustache;
 // View models are JSON-shaped (boost::json) so that site/ never sees the template engine.
 mstch::data ToData(const boost::json::value& value) {
   switch (value.kind()) {
+    // mstch::data's set() and push_back() copy their argument, and a copy is deep: built from
+    // the leaves up, a page's body was copied once per level above it (a fifth of an article
+    // render). So each child goes in as a placeholder and is moved into place through the
+    // pointer get() and list_value() give to the stored element, which is not const itself.
     case boost::json::kind::object: {
       mstch::data object{mstch::data::type::object};
-      for (const auto& [key, item] : value.get_object()) object.set(std::string(key), ToData(item));
+      for (const auto& [key, item] : value.get_object()) {
+        const std::string name(key);
+        object.set(name, mstch::data(false));
+        *const_cast<mstch::data*>(object.get(name)) = ToData(item);
+      }
       return object;
     }
     case boost::json::kind::array: {
       mstch::data list{mstch::data::type::list};
-      for (const auto& item : value.get_array()) list.push_back(ToData(item));
+      for (const auto& item : value.get_array()) {
+        list.push_back(mstch::data(false));
+        const_cast<mstch::data&>(list.list_value().back()) = ToData(item);
+      }
       return list;
     }
     case boost::json::kind::string:
