@@ -7,6 +7,7 @@
 #include <charconv>
 #include <set>
 
+#include "http/trusted_proxies.hpp"
 #include "news/error.hpp"
 #include "news/timestamp.hpp"
 
@@ -128,7 +129,13 @@ void ReadServer(const toml::table& table, const std::string& file, http::ServerS
   reader.Read("max_target_bytes", max_target_bytes);
   reader.Read("max_header_bytes", max_header_bytes);
   reader.Read("access_log", server.access_log);
+  reader.Read("trusted_proxies", server.trusted_proxies);
   reader.RefuseUnknown();
+  try {
+    http::TrustedProxies check(server.trusted_proxies);
+  } catch (const Error& error) {
+    reader.Fail("trusted_proxies", error.what());
+  }
 
   ParseListen(listen, file + ": server.listen", server);
   CheckRange(reader, "threads", server.threads, 0, 256);

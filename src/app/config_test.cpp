@@ -77,6 +77,8 @@ TEST_F(ConfigTest, NamesTheKeyAndWhatIsWrong) {
       {"[site]\nfooter_lines = \"one line\"", "site.footer_lines: must be an array of strings"},
       {"[server]\nlisten = \"8080\"", "server.listen: '8080' is not host:port"},
       {"[server]\nlisten = \"127.0.0.1:99999\"", "is not host:port"},
+      {"[server]\ntrusted_proxies = [\"10.0.0.0/33\"]", "server.trusted_proxies: trusted proxy \"10.0.0.0/33\" is neither"},
+      {"[server]\ntrusted_proxies = \"127.0.0.1\"", "server.trusted_proxies: must be an array of strings"},
       {"[sever]\nlisten = \"127.0.0.1:1\"", "sever: unknown section or key"},
       {"site = 3", "site: must be a table"},
       {"[site\nname = 1", ".toml:1:"},

@@ -11,6 +11,7 @@
 #include "http/http_date.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
+#include "http/trusted_proxies.hpp"
 #include "news/error.hpp"
 
 namespace gazette::http {
@@ -147,6 +148,32 @@ TEST(PercentDecodeTest, DecodesEscapesAndRefusesBrokenOnes) {
   EXPECT_EQ(detail::PercentDecode("+", true), " ");
   for (std::string_view broken : {"%", "a%", "a%4", "%zz", "%4g", "%%41"}) {
     EXPECT_FALSE(detail::PercentDecode(broken, false)) << broken;
+  }
+}
+
+TEST(TrustedProxiesTest, NamesTheClientOnlyForTrustedPeers) {
+  const TrustedProxies proxies({"127.0.0.1", "10.0.0.0/8", "fd00::/8"});
+  EXPECT_TRUE(proxies.Trusts(boost::asio::ip::make_address("10.200.3.4")));
+  EXPECT_TRUE(proxies.Trusts(boost::asio::ip::make_address("::ffff:10.0.0.1")));  // IPv4 on an IPv6 socket.
+  EXPECT_TRUE(proxies.Trusts(boost::asio::ip::make_address("fd12::1")));
+  EXPECT_FALSE(proxies.Trusts(boost::asio::ip::make_address("11.0.0.1")));
+  EXPECT_FALSE(proxies.Trusts(boost::asio::ip::make_address("fe80::1")));
+
+  // An untrusted peer's header is whatever it chose to send.
+  EXPECT_EQ(proxies.ClientAddress("203.0.113.7", "198.51.100.1"), "203.0.113.7");
+  EXPECT_EQ(proxies.ClientAddress("127.0.0.1", "198.51.100.1"), "198.51.100.1");
+  EXPECT_EQ(proxies.ClientAddress("127.0.0.1", ""), "127.0.0.1");
+  // Right to left past trusted hops; entries left of the first untrusted one are the client's.
+  EXPECT_EQ(proxies.ClientAddress("127.0.0.1", "6.6.6.6, 198.51.100.1, 10.1.1.1"), "198.51.100.1");
+  EXPECT_EQ(proxies.ClientAddress("::ffff:127.0.0.1", " 2001:db8::5 "), "2001:db8::5");
+  EXPECT_EQ(proxies.ClientAddress("127.0.0.1", "10.0.0.2,10.0.0.3"), "10.0.0.2");
+  // Not an address: the walk ends at the last address read.
+  EXPECT_EQ(proxies.ClientAddress("127.0.0.1", "198.51.100.1, unknown"), "127.0.0.1");
+  EXPECT_EQ(proxies.ClientAddress("127.0.0.1", "junk, 10.0.0.9"), "10.0.0.9");
+
+  EXPECT_EQ(TrustedProxies().ClientAddress("127.0.0.1", "198.51.100.1"), "127.0.0.1");
+  for (const std::string bad : {"10.0.0.0/33", "localhost", "10.0.0", "::1/200", ""}) {
+    EXPECT_THROW(TrustedProxies({bad}), Error) << bad;
   }
 }
 

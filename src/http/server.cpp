@@ -63,7 +63,8 @@ struct Server::Impl {
         signals(control, SIGINT, SIGTERM),
         grace_timer(control),
         access_log(settings.access_log ? detail::AccessLogger() : nullptr),
-        context{settings, router, access_log.get(), stopping, in_flight, workers.get_executor()} {}
+        proxies(settings.trusted_proxies),
+        context{settings, router, access_log.get(), stopping, in_flight, workers.get_executor(), proxies} {}
 
   void Listen();
   void Start();
@@ -89,6 +90,7 @@ struct Server::Impl {
   asio::signal_set signals;
   asio::steady_timer grace_timer;
   std::shared_ptr<spdlog::logger> access_log;
+  const TrustedProxies proxies;
   detail::SessionContext context;
   std::uint16_t port = 0;
   std::set<std::shared_ptr<detail::Session>> sessions;

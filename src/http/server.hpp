@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/router.hpp"
 
@@ -40,6 +41,10 @@ struct ServerSettings {
   // all connections. Beyond it a request gets 503 with Retry-After at once instead of waiting.
   std::size_t max_in_flight = 1024;
   std::chrono::seconds retry_after{5};  // Sent with those 503s.
+  // Load balancers and proxies in front ("127.0.0.1", "10.0.0.0/8"): for a connection from one
+  // of them the client is the address it names in X-Forwarded-For (http/trusted_proxies.hpp).
+  // Empty: every peer is the client.
+  std::vector<std::string> trusted_proxies;
 };
 
 class Server {

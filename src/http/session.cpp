@@ -67,6 +67,17 @@ std::optional<int> RefusalStatus(const beast::error_code& ec, const Parser& pars
   return std::nullopt;
 }
 
+// Every X-Forwarded-For line of the request, joined as one list.
+std::string ForwardedFor(const WireRequest& wire) {
+  std::string list;
+  const auto [first, last] = wire.equal_range("X-Forwarded-For");
+  for (auto field = first; field != last; ++field) {
+    if (!list.empty()) list += ',';
+    list.append(field->value());
+  }
+  return list;
+}
+
 // Counts a request as in flight for as long as it lives.
 class InFlight {
  public:
@@ -152,7 +163,9 @@ asio::awaitable<bool> Session::ServeOne(Clock::time_point deadline) {
   parser.body_limit(settings.max_body_bytes);
 
   expiry = deadline;
+  client_ = client_address_;
   auto [ec, n] = co_await http::async_read_header(socket_, buffer_, parser, kUseTuple);
+  if (!ec && !context_.proxies.empty()) client_ = context_.proxies.ClientAddress(client_address_, ForwardedFor(parser.get()));
   std::optional<ParsedTarget> target;
   std::optional<InFlight> in_flight;
   if (!ec) {
@@ -185,7 +198,7 @@ asio::awaitable<bool> Session::ServeOne(Clock::time_point deadline) {
 
   expiry = DeadlineClock::time_point::max();  // The handler's time is not the client's.
   auto& wire = parser.get();
-  Request request = ToRequest(wire, std::move(*target), client_address_);
+  Request request = ToRequest(wire, std::move(*target), client_);
   Response response = co_await Answer(request);
   if (IsNotModified(request, response)) response = NotModified(response);
   const bool head = request.method == Method::kHead;
@@ -284,7 +297,7 @@ void Session::Log(const Parser& parser, int status, std::size_t body_bytes,
   std::string_view method = wire.method_string();
   std::string_view target = wire.target();
   AccessRecord record{
-      .client_address = client_address_,
+      .client_address = client_,
       .method = method.empty() ? "-" : method,
       .target = target.empty() ? "-" : target,
       .status = status,

@@ -306,6 +306,45 @@ describe('comment defences that need their own server', () => {
     }
   });
 
+  it('behind a trusted proxy, limits and blocks the client X-Forwarded-For names', async () => {
+    const config = `[server]\ntrusted_proxies = ["127.0.0.1", "::1"]\n\n`
+      + commentsConfig({ rate_limit: 2, blocked_addresses: ['203.0.113.'] });
+    const server = await startGazette({ load: [dataSets.sample], config });
+    try {
+      const path = await firstArticlePath(server, 'en');
+      const { action, articleId } = await readForm(server, path);
+      const post = (forwardedFor, text) => postComment(server, action, { name: 'Ann', text, token: goodToken(articleId) },
+        { headers: { 'x-forwarded-for': forwardedFor } });
+      const blocked = await post('203.0.113.9', 'from a blocked net');
+      assert.equal(blocked.status, 422);
+      assert.match(blocked.text, /data-reason="blocked_address"/);
+      // Each forwarded client has its own limit, although all come from the same peer.
+      assert.equal((await post('198.51.100.1', 'first 1')).status, 303);
+      assert.equal((await post('198.51.100.1', 'first 2')).status, 303);
+      assert.equal((await post('198.51.100.1', 'first 3')).status, 429);
+      assert.equal((await post('198.51.100.2', 'second 1')).status, 303);
+      // The proxy appends the address it saw: what a client put before it is not believed.
+      assert.equal((await post('203.0.113.9, 198.51.100.3', 'spoofed')).status, 303);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
+    const server = await startGazette({
+      load: [dataSets.sample], config: commentsConfig({ blocked_addresses: ['203.0.113.'] }),
+    });
+    try {
+      const path = await firstArticlePath(server, 'en');
+      const { action, articleId } = await readForm(server, path);
+      const sent = await postComment(server, action, { name: 'Ann', text: 'not from a blocked net', token: goodToken(articleId) },
+        { headers: { 'x-forwarded-for': '203.0.113.9' } });
+      assert.equal(sent.status, 303);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('publishes at once when auto_publish is set', async () => {
     const server = await startGazette({ load: [dataSets.sample], config: commentsConfig({ auto_publish: true }) });
     try {

@@ -43,10 +43,10 @@ export async function readForm(server, path) {
 export const goodToken = (articleId) => mintToken(articleId, nowSeconds() - 10);
 
 // POSTs the form fields (urlencoded) to `action`. `body` may be given raw instead.
-export async function postComment(server, action, fields, { body } = {}) {
+export async function postComment(server, action, fields, { body, headers = {} } = {}) {
   const response = await server.fetch(action, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body: body ?? new URLSearchParams(fields).toString(),
   });
   const bytes = Buffer.from(await response.arrayBuffer());

@@ -19,6 +19,7 @@
 #include "http/detail/wire.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "http/trusted_proxies.hpp"
 
 namespace gazette::http::detail {
 
@@ -33,6 +34,8 @@ struct SessionContext {
   std::atomic<std::size_t>& in_flight;
   // Where requests that the router's shortcut does not answer are handled.
   boost::asio::io_context::executor_type workers;
+  // Peers whose X-Forwarded-For names the client (ServerSettings::trusted_proxies).
+  const TrustedProxies& proxies;
 };
 
 // Shared ownership because the coroutine, the server's list of open connections and the
@@ -80,7 +83,8 @@ class Session : public std::enable_shared_from_this<Session>, private Expiring {
   Deadlines& deadlines_;
   Socket socket_;
   boost::beast::flat_buffer buffer_;
-  std::string client_address_;
+  std::string client_address_;  // The peer's.
+  std::string client_;          // The current request's client: the peer, or who a proxy names.
   std::string head_;  // The status line and the session's fields of the answer being written.
   bool idle_ = false;  // Waiting for the first byte of a request.
 };
