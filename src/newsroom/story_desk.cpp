@@ -90,21 +90,22 @@ news::ArticleId StoryDesk::Save(const SignedIn& who, std::optional<news::Article
 
   const auto sections_before = SectionSlugs(store_.Catalog(), draft.language);
   store::SaveResult saved;
-  // A new story's slug may be taken: try "-2", "-3"... as the wire does.
+  const store::RevisionAuthor author{who.user.id, who.user.name, std::string(revision_note)};
+  const auto new_owner = id ? std::nullopt : std::optional(who.user.id);
+  // A new story's slug may be taken: try "-2", "-3"... as the wire does. A refused attempt
+  // keeps nothing (SaveStory is one transaction), so no owner or revision is left behind.
   const std::string wished = draft.slug;
   for (int attempt = 1;; ++attempt) {
     try {
-      saved = store_.Articles().Save(draft);
+      saved = stories.SaveStory(draft, new_owner, author, now);
       break;
     } catch (const Error& e) {
       if (e.kind() != ErrorKind::kConflict || id || attempt >= 20) throw;
       draft.slug = wished + "-" + std::to_string(attempt + 1);
     }
   }
-  if (!id) stories.SetOwner(saved.id, who.user.id);
   if (saved.outcome == store::SaveOutcome::kUnchanged) return saved.id;
 
-  stories.AddRevision(saved.id, who.user.id, who.user.name, revision_note, draft, now);
   const auto after = stories.Find(saved.id);
   const auto shown_before = PublishedOf(before), shown_after = PublishedOf(after);
   if (shown_before || shown_after) {

@@ -824,9 +824,12 @@ TEST_P(StoreTest, NewsroomStoriesRevisionsNotesAndAudit) {
   EXPECT_FALSE(story->owner);
   EXPECT_EQ(stories.EnsureExternalId(id), "article:" + std::to_string(id));
   EXPECT_EQ(stories.EnsureExternalId(id), "article:" + std::to_string(id));
-  stories.SetOwner(id, user);
-  stories.SetOwner(id, user + 1);  // The first owner stays.
+  const auto editor = store_->Users().AddUser("omar", "editor", "h", now_);
+  // Identical content: the owner is recorded, but no revision is kept.
+  EXPECT_EQ(stories.SaveStory(draft, user, {user, "rana", ""}, now_).outcome, SaveOutcome::kUnchanged);
+  stories.SaveStory(draft, editor, {editor, "omar", ""}, now_);  // The first owner stays.
   EXPECT_EQ(stories.Find(id)->owner, user);
+  EXPECT_TRUE(stories.Revisions(id).empty());
   EXPECT_FALSE(stories.Find(id + 1000));
 
   EXPECT_EQ(stories.List({}).total, 2);
@@ -855,18 +858,27 @@ TEST_P(StoreTest, NewsroomStoriesRevisionsNotesAndAudit) {
   EXPECT_EQ(stories.List({.author = "Jane Doe"}).total, 1);  // The byline's author.
   EXPECT_EQ(stories.List({.source = "Reuters", .author = "rana"}).total, 0);
 
-  const auto first = stories.AddRevision(id, user, "rana", "", draft, now_);
   draft.body_markdown = "Changed body";
-  const auto second = stories.AddRevision(id, user, "rana", "a note", draft, now_ + std::chrono::seconds(60));
+  EXPECT_EQ(stories.SaveStory(draft, std::nullopt, {user, "rana", ""}, now_).outcome, SaveOutcome::kUpdated);
+  draft.body_markdown = "Changed again";
+  draft.tags = {"Oil"};
+  EXPECT_EQ(stories.SaveStory(draft, std::nullopt, {std::nullopt, "wire desk", "a note"}, now_ + std::chrono::seconds(60)).id,
+            id);
   const auto revisions = stories.Revisions(id);
   ASSERT_EQ(revisions.size(), 2u);
-  EXPECT_EQ(revisions[0].id, second);
   EXPECT_EQ(revisions[0].note, "a note");
-  EXPECT_EQ(revisions[0].content.body_markdown, "Changed body");
+  EXPECT_EQ(revisions[0].user_name, "wire desk");
+  EXPECT_FALSE(revisions[0].user_id);
+  EXPECT_EQ(revisions[0].saved_at, now_ + std::chrono::seconds(60));
+  EXPECT_EQ(revisions[0].content.body_markdown, "Changed again");
+  EXPECT_EQ(revisions[0].content.tags, (std::vector<std::string>{"Oil"}));
   EXPECT_EQ(revisions[1].content.tags, (std::vector<std::string>{"Iran", "Oil"}));
-  EXPECT_EQ(stories.FindRevision(first)->content.body_markdown, "Body of newsroom-story");
-  EXPECT_EQ(stories.FindRevision(first)->user_id, user);
-  EXPECT_THROW(stories.AddRevision(id + 1000, user, "rana", "", draft, now_), Error);
+  const auto first = stories.FindRevision(revisions[1].id);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->article_id, id);
+  EXPECT_EQ(first->content.body_markdown, "Changed body");
+  EXPECT_EQ(first->user_id, user);
+  EXPECT_EQ(first->user_name, "rana");
 
   stories.AddNote(id, "correction", "Fixed a name.", user, now_ + std::chrono::seconds(10));
   stories.AddNote(id, "update", "Added a quote.", std::nullopt, now_ + std::chrono::seconds(20));
@@ -888,6 +900,92 @@ TEST_P(StoreTest, NewsroomStoriesRevisionsNotesAndAudit) {
   EXPECT_FALSE(entries[0].user_id);
   EXPECT_EQ(entries[1].user_id, user);
   EXPECT_EQ(audit.List(2, 1).at(0).action, "sign-in");
+}
+
+TEST_P(StoreTest, SaveStoryKeepsTheArticleItsOwnerAndOneRevisionTogether) {
+  auto& stories = store_->Stories();
+  const auto user = store_->Users().AddUser("rana", "reporter", "h", now_);
+  auto draft = Draft("new-story", "2020-01-01T00:00:00Z", {"Iran"});
+  draft.external_id = "newsroom:1";
+  draft.status = news::ArticleStatus::kDraft;
+  draft.published_at.reset();
+
+  const auto saved = stories.SaveStory(draft, user, {user, "rana", "first"}, now_);
+  EXPECT_EQ(saved.outcome, SaveOutcome::kCreated);
+  const auto story = stories.Find(saved.id);
+  ASSERT_TRUE(story);
+  EXPECT_EQ(story->article.headline, "Headline of new-story");
+  EXPECT_EQ(story->owner, user);
+  auto revisions = stories.Revisions(saved.id);
+  ASSERT_EQ(revisions.size(), 1u);
+  EXPECT_EQ(revisions[0].note, "first");
+  EXPECT_EQ(revisions[0].user_id, user);
+  EXPECT_EQ(revisions[0].content.slug, "new-story");
+
+  // The same content again: no new revision.
+  now_ += std::chrono::seconds(60);
+  const auto again = stories.SaveStory(draft, std::nullopt, {user, "rana", ""}, now_);
+  EXPECT_EQ(again.id, saved.id);
+  EXPECT_EQ(again.outcome, SaveOutcome::kUnchanged);
+  EXPECT_EQ(stories.Revisions(saved.id).size(), 1u);
+
+  // Another new story wanting the taken slug is refused and leaves nothing behind.
+  auto other = draft;
+  other.external_id = "newsroom:2";
+  EXPECT_THROW(stories.SaveStory(other, user, {user, "rana", ""}, now_), Error);
+  EXPECT_EQ(store_->Articles().CountAll(), 1);
+  auto raw = Raw();
+  EXPECT_EQ(raw->Column("SELECT COUNT(*) FROM story_owners"), (std::vector<std::string>{"1"}));
+  EXPECT_EQ(raw->Column("SELECT COUNT(*) FROM story_revisions"), (std::vector<std::string>{"1"}));
+}
+
+// A save whose revision cannot be written keeps nothing: not the article change, not the owner.
+TEST_P(StoreTest, SaveStoryWhoseRevisionFailsChangesNothing) {
+  auto& stories = store_->Stories();
+  const auto user = store_->Users().AddUser("rana", "reporter", "h", now_);
+  auto draft = Draft("kept-story", "2020-01-01T00:00:00Z", {"Iran"});
+  const auto id = store_->Articles().Save(draft).id;  // Loaded: no owner, no revision.
+
+  auto raw = Raw();
+  if (raw->IsSqlite()) {
+    raw->Exec("CREATE TRIGGER refuse_revisions BEFORE INSERT ON story_revisions BEGIN SELECT RAISE(ABORT, 'revisions refused'); END");
+  } else {
+    raw->Exec("CREATE FUNCTION refuse_revision() RETURNS trigger LANGUAGE plpgsql AS"
+              " $$ BEGIN RAISE EXCEPTION 'revisions refused'; END $$");
+    raw->Exec("CREATE TRIGGER refuse_revisions BEFORE INSERT ON story_revisions"
+              " FOR EACH ROW EXECUTE FUNCTION refuse_revision()");
+  }
+  // True when saving fails at the revision, after the article was written in the transaction.
+  const auto refused = [&](const ArticleDraft& d) {
+    try {
+      stories.SaveStory(d, user, {user, "rana", ""}, now_);
+    } catch (const std::exception& e) {
+      return std::string_view(e.what()).find("revisions refused") != std::string_view::npos;
+    }
+    return false;
+  };
+
+  auto changed = draft;
+  changed.body_markdown = "Changed body";
+  changed.tags = {"Oil"};
+  EXPECT_TRUE(refused(changed));
+  auto story = stories.Find(id);
+  ASSERT_TRUE(story);
+  EXPECT_EQ(story->article.body_markdown, "Body of kept-story");
+  ASSERT_EQ(story->article.tags.size(), 1u);
+  EXPECT_EQ(story->article.tags[0].name, "Iran");
+  EXPECT_FALSE(story->owner);
+  EXPECT_TRUE(stories.Revisions(id).empty());
+
+  auto fresh = Draft("fresh-story", "2020-01-01T00:00:00Z", {});
+  fresh.external_id = "newsroom:1";
+  EXPECT_TRUE(refused(fresh));
+  EXPECT_EQ(store_->Articles().CountAll(), 1);
+  EXPECT_EQ(raw->Column("SELECT COUNT(*) FROM story_owners"), (std::vector<std::string>{"0"}));
+
+  // The same content needs no revision, so it saves (and records the owner) despite the trigger.
+  EXPECT_EQ(stories.SaveStory(draft, user, {user, "rana", ""}, now_).outcome, SaveOutcome::kUnchanged);
+  EXPECT_EQ(stories.Find(id)->owner, user);
 }
 
 // List totals come from counts the database keeps (migrations/006_published_counts.sql): after

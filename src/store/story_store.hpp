@@ -1,7 +1,7 @@
 #pragma once
 // The newsroom's view of articles (docs/newsroom.md): every article in every state, who owns
 // it, the revision kept at each save, and the dated correction and update notes readers see.
-// Saving content goes through ArticleStore::Save; this store keeps what the newsroom adds.
+// The newsroom saves content through SaveStory, so a save and its revision land together.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "news/article.hpp"
+#include "store/article_store.hpp"
 #include "store/user_store.hpp"
 
 namespace gazette::store {
@@ -64,6 +65,13 @@ struct Revision {
   news::ArticleDraft content;
 };
 
+// Who saved a story, as the revision records it.
+struct RevisionAuthor {
+  std::optional<UserId> user_id;  // None when the user is gone or was never one.
+  std::string user_name;
+  std::string note;  // "restored revision 3", ...; "" for none.
+};
+
 struct ArticleNote {
   std::int64_t id = 0;
   news::ArticleId article_id = 0;
@@ -83,12 +91,15 @@ class StoryStore {
   // from the editor find the same article even when the slug or language changes. Throws
   // Error kNotFound for an unknown article.
   virtual std::string EnsureExternalId(news::ArticleId id) = 0;
-  // Records the owner unless the article has one already.
-  virtual void SetOwner(news::ArticleId id, UserId user_id) = 0;
   virtual StoryPage List(const StoryQuery& query) = 0;
 
-  virtual RevisionId AddRevision(news::ArticleId id, std::optional<UserId> user_id, std::string_view user_name,
-                                 std::string_view note, const news::ArticleDraft& content, news::TimePoint at) = 0;
+  // Saves the draft exactly as ArticleStore::Save does and, in the same transaction, records
+  // new_owner as the owner (when given and the article has none yet; a first owner stays) and
+  // keeps a revision of the draft by `author` at `at` unless the outcome is kUnchanged. Throws
+  // what ArticleStore::Save throws (kInvalid, kConflict for a slug another article holds) and
+  // any database error; on a throw nothing of it is kept: no article change, owner or revision.
+  virtual SaveResult SaveStory(const news::ArticleDraft& draft, std::optional<UserId> new_owner,
+                               const RevisionAuthor& author, news::TimePoint at) = 0;
   // Newest first.
   virtual std::vector<Revision> Revisions(news::ArticleId id) = 0;
   virtual std::optional<Revision> FindRevision(RevisionId id) = 0;

@@ -36,15 +36,16 @@ class PostgresUserStore final : public UserStore {
   ConnectionPool& pool_;
 };
 
+class PostgresArticleStore;
+
 class PostgresStoryStore final : public StoryStore {
  public:
-  explicit PostgresStoryStore(ConnectionPool& pool) : pool_(pool) {}
+  PostgresStoryStore(ConnectionPool& pool, PostgresArticleStore& articles) : pool_(pool), articles_(articles) {}
   std::optional<Story> Find(news::ArticleId id) override;
   std::string EnsureExternalId(news::ArticleId id) override;
-  void SetOwner(news::ArticleId id, UserId user_id) override;
   StoryPage List(const StoryQuery& query) override;
-  RevisionId AddRevision(news::ArticleId id, std::optional<UserId> user_id, std::string_view user_name,
-                         std::string_view note, const news::ArticleDraft& content, news::TimePoint at) override;
+  SaveResult SaveStory(const news::ArticleDraft& draft, std::optional<UserId> new_owner, const RevisionAuthor& author,
+                       news::TimePoint at) override;
   std::vector<Revision> Revisions(news::ArticleId id) override;
   std::optional<Revision> FindRevision(RevisionId id) override;
   std::int64_t AddNote(news::ArticleId id, std::string_view kind, std::string_view text,
@@ -53,6 +54,7 @@ class PostgresStoryStore final : public StoryStore {
 
  private:
   ConnectionPool& pool_;
+  PostgresArticleStore& articles_;
 };
 
 class PostgresAuditLog final : public AuditLog {

@@ -21,7 +21,8 @@ class PostgresArticleStore final : public ArticleStore {
   long long CountAll() override;
 
  private:
-  friend class PostgresWireStore;  // Saves wire copy inside its own transaction.
+  friend class PostgresWireStore;   // Saves wire copy inside its own transaction.
+  friend class PostgresStoryStore;  // Saves a story with its owner and revision in one transaction.
   SaveResult SaveIn(Connection& connection, const news::ArticleDraft& draft);
   ConnectionPool& pool_;
   Clock clock_;

@@ -5,6 +5,7 @@
 #include "news/error.hpp"
 #include "store/node_id.hpp"
 #include "store/postgres/postgres_newsroom_stores.hpp"
+#include "store/postgres/postgres_stores.hpp"
 #include "store/time_seconds.hpp"
 
 namespace gazette::store::postgres {
@@ -100,11 +101,6 @@ std::string PostgresStoryStore::EnsureExternalId(news::ArticleId id) {
   return found.Text(0, 0);
 }
 
-void PostgresStoryStore::SetOwner(news::ArticleId id, UserId user_id) {
-  auto c = pool_.Acquire();
-  c->Query("INSERT INTO story_owners (article_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", id, user_id);
-}
-
 StoryPage PostgresStoryStore::List(const StoryQuery& query) {
   // One statement for every combination of filters: an empty value means "any".
   const std::string where =
@@ -148,22 +144,26 @@ StoryPage PostgresStoryStore::List(const StoryQuery& query) {
   return page;
 }
 
-RevisionId PostgresStoryStore::AddRevision(news::ArticleId id, std::optional<UserId> user_id, std::string_view user_name,
-                                           std::string_view note, const news::ArticleDraft& d, news::TimePoint at) {
-  auto c = pool_.Acquire();
-  return InTransaction(*c, [&] {
-    RequireArticle(*c, id);
+SaveResult PostgresStoryStore::SaveStory(const news::ArticleDraft& d, std::optional<UserId> new_owner,
+                                         const RevisionAuthor& author, news::TimePoint at) {
+  auto connection = pool_.Acquire();
+  auto& c = *connection;
+  return InTransaction(c, [&] {
+    const auto saved = articles_.SaveIn(c, d);
+    if (new_owner)
+      c.Query("INSERT INTO story_owners (article_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", saved.id,
+              *new_owner);
+    if (saved.outcome == SaveOutcome::kUnchanged) return saved;
     std::optional<std::int64_t> published_at;
     if (d.published_at) published_at = Seconds(*d.published_at);
-    return c
-        ->Query("INSERT INTO story_revisions (article_id, user_id, user_name, saved_at, note, language, slug, headline,"
-                " standfirst, dateline, body_markdown, source, byline, section_name, section_slug, tags, status,"
-                " published_at) VALUES ($1, $2, $3, to_timestamp($4), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
-                " $16, $17, to_timestamp($18)) RETURNING id",
-                id, user_id, user_name, Seconds(at), note, news::LanguageCode(d.language), d.slug, d.headline,
-                d.standfirst, d.dateline, d.body_markdown, d.source, d.byline, d.section_name, d.section_slug,
-                JoinTags(d.tags), news::StatusName(d.status), published_at)
-        .Int(0, 0);
+    c.Query("INSERT INTO story_revisions (article_id, user_id, user_name, saved_at, note, language, slug, headline,"
+            " standfirst, dateline, body_markdown, source, byline, section_name, section_slug, tags, status,"
+            " published_at) VALUES ($1, $2, $3, to_timestamp($4), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+            " $16, $17, to_timestamp($18))",
+            saved.id, author.user_id, author.user_name, Seconds(at), author.note, news::LanguageCode(d.language), d.slug,
+            d.headline, d.standfirst, d.dateline, d.body_markdown, d.source, d.byline, d.section_name, d.section_slug,
+            JoinTags(d.tags), news::StatusName(d.status), published_at);
+    return saved;
   });
 }
 

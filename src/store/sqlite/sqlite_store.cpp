@@ -19,7 +19,7 @@ class SqliteStore final : public Store {
         comments_(pool_, ClockOrSystem(settings.clock)),
         wire_(pool_, articles_, ClockOrSystem(settings.clock)),
         users_(pool_),
-        stories_(pool_),
+        stories_(pool_, articles_),
         audit_(pool_),
         changes_(pool_, settings.path) {
     auto writer = pool_.Writer();

@@ -21,7 +21,8 @@ class SqliteArticleStore final : public ArticleStore {
   long long CountAll() override;
 
  private:
-  friend class SqliteWireStore;  // Saves wire copy inside its own transaction.
+  friend class SqliteWireStore;   // Saves wire copy inside its own transaction.
+  friend class SqliteStoryStore;  // Saves a story with its owner and revision in one transaction.
   SaveResult SaveIn(Connection& connection, const news::ArticleDraft& draft);
   ConnectionPool& pool_;
   Clock clock_;

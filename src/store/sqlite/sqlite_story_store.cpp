@@ -4,6 +4,7 @@
 #include "news/error.hpp"
 #include "store/node_id.hpp"
 #include "store/sqlite/sqlite_newsroom_stores.hpp"
+#include "store/sqlite/sqlite_stores.hpp"
 #include "store/time_seconds.hpp"
 
 namespace gazette::store::sqlite {
@@ -108,15 +109,6 @@ std::string SqliteStoryStore::EnsureExternalId(news::ArticleId id) {
   });
 }
 
-void SqliteStoryStore::SetOwner(news::ArticleId id, UserId user_id) {
-  auto writer = pool_.Writer();
-  InTransaction(*writer, [&] {
-    writer->Prepare("INSERT INTO story_owners (article_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-        .Bind(id, user_id)
-        .Run();
-  });
-}
-
 StoryPage SqliteStoryStore::List(const StoryQuery& query) {
   // One statement for every combination of filters: an empty value means "any".
   const std::string where =
@@ -165,22 +157,27 @@ StoryPage SqliteStoryStore::List(const StoryQuery& query) {
   return page;
 }
 
-RevisionId SqliteStoryStore::AddRevision(news::ArticleId id, std::optional<UserId> user_id, std::string_view user_name,
-                                         std::string_view note, const news::ArticleDraft& c, news::TimePoint at) {
+SaveResult SqliteStoryStore::SaveStory(const news::ArticleDraft& c, std::optional<UserId> new_owner,
+                                       const RevisionAuthor& author, news::TimePoint at) {
   auto writer = pool_.Writer();
   return InTransaction(*writer, [&] {
-    if (!ArticleExists(*writer, id)) throw Error(ErrorKind::kNotFound, fmt::format("no article {}", id));
+    const auto saved = articles_.SaveIn(*writer, c);
+    if (new_owner)
+      writer->Prepare("INSERT INTO story_owners (article_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+          .Bind(saved.id, *new_owner)
+          .Run();
+    if (saved.outcome == SaveOutcome::kUnchanged) return saved;
     std::optional<std::int64_t> published_at;
     if (c.published_at) published_at = Seconds(*c.published_at);
     writer
         ->Prepare("INSERT INTO story_revisions (article_id, user_id, user_name, saved_at, note, language, slug, headline,"
                   " standfirst, dateline, body_markdown, source, byline, section_name, section_slug, tags, status,"
                   " published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .Bind(id, user_id, user_name, Seconds(at), note, news::LanguageCode(c.language), c.slug, c.headline,
-              c.standfirst, c.dateline, c.body_markdown, c.source, c.byline, c.section_name, c.section_slug,
-              JoinTags(c.tags), news::StatusName(c.status), published_at)
+        .Bind(saved.id, author.user_id, author.user_name, Seconds(at), author.note, news::LanguageCode(c.language),
+              c.slug, c.headline, c.standfirst, c.dateline, c.body_markdown, c.source, c.byline, c.section_name,
+              c.section_slug, JoinTags(c.tags), news::StatusName(c.status), published_at)
         .Run();
-    return writer->LastInsertId();
+    return saved;
   });
 }
 
