@@ -187,6 +187,7 @@ void ReadComments(const toml::table& table, const std::string& file, comments::C
   reader.Read("max_length", comments.max_length);
   reader.Read("max_name_length", comments.max_name_length);
   reader.Read("max_links", comments.max_links);
+  reader.Read("page_size", comments.page_size);
   reader.Read("min_fill_seconds", min_fill_seconds);
   reader.Read("token_ttl_seconds", token_ttl_seconds);
   reader.Read("rate_limit", comments.rate_limit);
@@ -199,6 +200,7 @@ void ReadComments(const toml::table& table, const std::string& file, comments::C
   CheckRange(reader, "max_length", comments.max_length, 1, 100000);
   CheckRange(reader, "max_name_length", comments.max_name_length, 1, 1000);
   CheckRange(reader, "max_links", comments.max_links, 0, 1000);
+  CheckRange(reader, "page_size", comments.page_size, 1, 500);
   CheckRange(reader, "min_fill_seconds", min_fill_seconds, 0, 3600);
   CheckRange(reader, "token_ttl_seconds", token_ttl_seconds, 1, 30 * 86400);
   CheckRange(reader, "rate_limit", comments.rate_limit, 1, 1000000);

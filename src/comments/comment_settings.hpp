@@ -11,6 +11,7 @@ struct CommentSettings {
   int max_length = 2000;            // Code points; longer comments are refused, never cut.
   int max_name_length = 80;         // Code points.
   int max_links = 3;                // More http(s) links than this reads as spam.
+  int page_size = 50;               // Approved comments per article page; bounds each render.
   std::chrono::seconds min_fill_time{3};   // People take longer than this to write; bots do not.
   std::chrono::seconds token_ttl{6 * 3600};  // A page left open longer needs a reload.
   int rate_limit = 5;               // Comments per client per rate_window; kept per node, in memory.

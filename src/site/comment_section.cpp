@@ -5,6 +5,7 @@
 
 #include "comments/comment_text.hpp"
 #include "news/timestamp.hpp"
+#include "site/views.hpp"
 
 namespace gazette::site {
 namespace {
@@ -31,7 +32,7 @@ void AddCommentSection(boost::json::object& view, const SiteSettings& site, cons
         {"html", comments::CommentHtml(comment.body)},
     });
   }
-  const auto count = static_cast<std::int64_t>(input.approved.size());
+  const auto count = static_cast<std::int64_t>(input.total);
   boost::json::object section{
       {"count", count},
       {"count_text", Fill(text("comments_count"), "{count}", std::to_string(count))},
@@ -39,6 +40,12 @@ void AddCommentSection(boost::json::object& view, const SiteSettings& site, cons
       {"items", std::move(items)},
       {"open", input.open},
   };
+  if (auto pagination = PaginationView(strings, language, input.page_path, input.page, input.total, input.page_size)) {
+    // Links land on the comments, not the top of the article.
+    for (const auto* key : {"prev_url", "next_url"})
+      if (auto* url = pagination->if_contains(key)) url->as_string().append("#comments");
+    section["pagination"] = std::move(*pagination);
+  }
   if (input.open) {
     boost::json::object form{
         {"action", input.action},

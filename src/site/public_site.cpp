@@ -1,5 +1,6 @@
 #include "site/public_site.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "news/changes.hpp"
@@ -184,6 +185,9 @@ http::Response PublicSite::Article(const http::Request& request, news::Language 
   // An article that moved section keeps its old links working.
   if (article->section.slug != section_slug)
     return http::Redirect(news::ArticlePath(language, article->section.slug, article->slug), 301);
+  // ?page=N pages the comments; the rest of the page is the same on every one.
+  const auto page = PageNumber(request);
+  if (!page || (*page > 1 && !comments_)) return NotFound(request);
 
   const auto site = EffectiveSettings(defaults_, store_.Settings());
   auto view = LayoutView(site, strings_, language, article->headline, store_.Catalog().ListSections(language),
@@ -222,11 +226,24 @@ http::Response PublicSite::Article(const http::Request& request, news::Language 
   view["has_notes"] = !notes.empty();
   view["notes"] = std::move(notes);
   if (comments_) {
-    const bool open = store_.Comments().CommentsOpen(article->id);
+    auto& comment_store = store_.Comments();
+    const int page_size = comments_->Settings().page_size;
+    const long long total = comment_store.CountApproved(article->id);
+    // Oldest first, as the conversation reads, so page 1 is the oldest comments: a page keeps
+    // its comments as new ones arrive (links to it stay true), and the last page has the newest.
+    const long long pages = std::max<long long>(1, (total + page_size - 1) / page_size);
+    if (*page > pages) return NotFound(request);  // As list pages do past their last page.
+    const std::string path = news::ArticlePath(language, article->section.slug, article->slug);
+    const bool open = comment_store.CommentsOpen(article->id);
     AddCommentSection(view, site, strings_, language,
                       {.article_id = article->id,
-                       .action = news::ArticlePath(language, article->section.slug, article->slug) + "/comments",
-                       .approved = store_.Comments().ListApproved(article->id),
+                       .action = path + "/comments",
+                       .page_path = path,
+                       .approved = comment_store.ListApproved(
+                           article->id, {.offset = (*page - 1) * static_cast<long long>(page_size), .limit = page_size}),
+                       .total = total,
+                       .page = *page,
+                       .page_size = page_size,
                        .open = open,
                        .token = open ? comments_->IssueToken(article->id) : std::string(),
                        .max_length = comments_->Settings().max_length,

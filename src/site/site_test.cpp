@@ -6,6 +6,7 @@
 
 #include "news/timestamp.hpp"
 #include "render/assets.hpp"
+#include "site/comment_section.hpp"
 #include "site/site_settings.hpp"
 #include "site/views.hpp"
 
@@ -56,6 +57,59 @@ TEST(PaginationViewTest, LinksNewerAndOlderPages) {
   const auto last = PaginationView(strings, Language::kArabic, "/ar/", 3, 45, 20);
   EXPECT_FALSE(last->contains("next_url"));
   EXPECT_EQ(last->at("page_text").as_string(), "الصفحة 3 من 3");
+}
+
+// An article page shows one page of its comments, the total in the heading, and links to the
+// other pages that land on the comments.
+TEST(CommentSectionTest, ShowsOnePageOfCommentsWithTheTotalAndLinks) {
+  const render::UiStrings strings(render::EmbeddedAssets());
+  const SiteSettings site;
+  std::vector<store::Comment> shown;
+  for (int i = 4; i <= 6; ++i)
+    shown.push_back({.id = i, .name = "N", .body = "c" + std::to_string(i), .status = store::CommentStatus::kApproved,
+                     .created_at = *news::ParseIso8601("2020-01-01T00:00:00Z")});
+  const struct {
+    Language language;
+    int page;
+    long long total;
+    const char* count_text;
+    const char* prev_url;  // nullptr: no link.
+    const char* next_url;
+    const char* page_text;  // nullptr: no pagination at all.
+  } cases[] = {
+      {Language::kEnglish, 2, 7, "Comments (7)", "/en/world/talks#comments", "/en/world/talks?page=3#comments",
+       "Page 2 of 3"},
+      {Language::kEnglish, 1, 7, "Comments (7)", nullptr, "/en/world/talks?page=2#comments", "Page 1 of 3"},
+      {Language::kEnglish, 3, 7, "Comments (7)", "/en/world/talks?page=2#comments", nullptr, "Page 3 of 3"},
+      {Language::kArabic, 1, 4, "التعليقات (4)", nullptr, "/en/world/talks?page=2#comments", "الصفحة 1 من 2"},
+      {Language::kEnglish, 1, 3, "Comments (3)", nullptr, nullptr, nullptr},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.page_text ? c.page_text : "one page");
+    boost::json::object view;
+    AddCommentSection(view, site, strings, c.language,
+                      {.article_id = 1, .action = "/en/world/talks/comments", .page_path = "/en/world/talks",
+                       .approved = shown, .total = c.total, .page = c.page, .page_size = 3, .open = false});
+    const auto& section = view.at("comments").as_object();
+    EXPECT_EQ(section.at("count").as_int64(), c.total) << "the count is the total, not the page's";
+    EXPECT_EQ(section.at("count_text").as_string(), c.count_text);
+    EXPECT_EQ(section.at("items").as_array().size(), 3u);
+    if (!c.page_text) {
+      EXPECT_FALSE(section.contains("pagination"));
+      continue;
+    }
+    ASSERT_TRUE(section.contains("pagination"));
+    const auto& pagination = section.at("pagination").as_object();
+    EXPECT_EQ(pagination.at("page_text").as_string(), c.page_text);
+    EXPECT_EQ(pagination.contains("prev_url"), c.prev_url != nullptr);
+    if (c.prev_url) {
+      EXPECT_EQ(pagination.at("prev_url").as_string(), c.prev_url);
+    }
+    EXPECT_EQ(pagination.contains("next_url"), c.next_url != nullptr);
+    if (c.next_url) {
+      EXPECT_EQ(pagination.at("next_url").as_string(), c.next_url);
+    }
+  }
 }
 
 TEST(EffectiveSettingsTest, StoredValuesWinOverConfigButInvalidOnesDoNot) {

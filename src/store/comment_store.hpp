@@ -30,6 +30,12 @@ struct NewComment {
   CommentStatus status = CommentStatus::kPending;
 };
 
+// Which part of a list to read: skip `offset` items, then at most `limit`.
+struct CommentSlice {
+  long long offset = 0;
+  int limit = 50;
+};
+
 struct Comment {
   CommentId id = 0;
   news::ArticleId article_id = 0;
@@ -53,8 +59,10 @@ class CommentStore {
   // Throws Error kNotFound when the article does not exist.
   virtual std::optional<CommentId> Add(const NewComment& comment) = 0;
 
-  // The article's approved comments, oldest first (ties by id).
-  virtual std::vector<Comment> ListApproved(news::ArticleId article_id) = 0;
+  // The article's approved comments, oldest first (ties by id), only those in `slice`; empty
+  // when the slice starts past the last one. Reads through the index comments_by_article.
+  virtual std::vector<Comment> ListApproved(news::ArticleId article_id, CommentSlice slice) = 0;
+  // How many approved comments the article has in all.
   virtual long long CountApproved(news::ArticleId article_id) = 0;
 
   // Comments of every article in this status (all statuses when none), oldest first, at most

@@ -533,7 +533,7 @@ TEST_P(StoreTest, CommentsWaitForModerationAndListOldestFirst) {
   const auto second = add("second\nline", CommentStatus::kApproved);
   ASSERT_TRUE(first && waiting && second);
 
-  auto approved = comments.ListApproved(article);
+  auto approved = comments.ListApproved(article, {});
   ASSERT_EQ(approved.size(), 2u);
   EXPECT_EQ(approved[0].body, "first");
   EXPECT_EQ(approved[1].body, "second\nline");
@@ -548,7 +548,7 @@ TEST_P(StoreTest, CommentsWaitForModerationAndListOldestFirst) {
   ASSERT_TRUE(before);
   EXPECT_EQ(before->status, CommentStatus::kPending);
   EXPECT_EQ(comments.CountApproved(article), 3);
-  EXPECT_EQ(comments.ListApproved(article)[1].body, "waiting") << "oldest first, whenever approved";
+  EXPECT_EQ(comments.ListApproved(article, {})[1].body, "waiting") << "oldest first, whenever approved";
   EXPECT_TRUE(comments.SetStatus(*first, CommentStatus::kSpam));
   EXPECT_EQ(comments.Find(*first)->status, CommentStatus::kSpam);
   EXPECT_TRUE(comments.Delete(*second));
@@ -556,6 +556,40 @@ TEST_P(StoreTest, CommentsWaitForModerationAndListOldestFirst) {
   EXPECT_FALSE(comments.Delete(*second));
   EXPECT_FALSE(comments.SetStatus(999999, CommentStatus::kApproved));
   EXPECT_EQ(comments.CountApproved(article), 1);
+}
+
+// An article page shows one slice of its comments; the slices follow each other in order.
+TEST_P(StoreTest, ApprovedCommentsComeInSlicesOldestFirst) {
+  const auto article = store_->Articles().Save(Draft("talks", "2016-06-09T12:00:00Z", {})).id;
+  auto& comments = store_->Comments();
+  for (int i = 0; i < 7; ++i) {
+    // Two comments share each second: ties go by id.
+    if (i % 2 == 0) now_ += std::chrono::seconds(1);
+    ASSERT_TRUE(comments.Add({.article_id = article, .name = "N", .body = "c" + std::to_string(i),
+                              .client_hash = "h", .status = CommentStatus::kApproved}));
+    ASSERT_TRUE(comments.Add({.article_id = article, .name = "N", .body = "pending" + std::to_string(i),
+                              .client_hash = "h", .status = CommentStatus::kPending}));
+  }
+  auto bodies = [&](store::CommentSlice slice) {
+    std::vector<std::string> result;
+    for (const auto& comment : comments.ListApproved(article, slice)) result.push_back(comment.body);
+    return result;
+  };
+  const struct {
+    store::CommentSlice slice;
+    std::vector<std::string> expected;
+  } cases[] = {
+      {{.offset = 0, .limit = 3}, {"c0", "c1", "c2"}},
+      {{.offset = 3, .limit = 3}, {"c3", "c4", "c5"}},
+      {{.offset = 6, .limit = 3}, {"c6"}},
+      {{.offset = 7, .limit = 3}, {}},
+      {{.offset = 100, .limit = 3}, {}},
+      {{.offset = 2, .limit = 1}, {"c2"}},
+      {{.offset = 0, .limit = 50}, {"c0", "c1", "c2", "c3", "c4", "c5", "c6"}},
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(bodies(c.slice), c.expected) << "offset " << c.slice.offset << " limit " << c.slice.limit;
+  EXPECT_EQ(comments.CountApproved(article), 7) << "the count is of all approved comments";
 }
 
 TEST_P(StoreTest, CommentsRefuseExactDuplicatesAndUnknownArticles) {
@@ -615,7 +649,7 @@ TEST_P(StoreTest, ConcurrentCommentsAreStoredExactlyOnce) {
   EXPECT_EQ(store_->Comments().CountApproved(article), 160);
   store_.reset();
   store_ = Open();
-  EXPECT_EQ(store_->Comments().ListApproved(article).size(), 160u) << "committed comments survive reopening";
+  EXPECT_EQ(store_->Comments().ListApproved(article, {.limit = 500}).size(), 160u) << "committed comments survive reopening";
 }
 
 // Wire ledger (store/wire_store.hpp): one version of one agency item.

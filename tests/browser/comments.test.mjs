@@ -21,7 +21,7 @@ describe('comments in a browser', () => {
 
   before(async () => {
     server = await startGazette({
-      load: [dataSets.sample], config: commentsConfig({ auto_publish: true, max_links: 10, min_fill_seconds: 0 }),
+      load: [dataSets.sample], config: commentsConfig({ auto_publish: true, max_links: 10, min_fill_seconds: 0, page_size: 500 }),
     });
     articlePath = await firstArticlePath(server, 'en');
     const { action, articleId, doc } = await readForm(server, articlePath);

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 
 import { allSharedData, needsSharedData, repoRoot, siteConfig, startGazette } from '../lib/server.mjs';
+import { postComment, readForm } from '../lib/comments.mjs';
 import { newsroomPages } from '../lib/newsroom.mjs';
 import { getHtml, getPage, seedPath } from '../lib/site.mjs';
 
@@ -42,7 +43,11 @@ describe('HTML validity (Nu Html Checker)', () => {
 
   before(async () => {
     if (needsSharedData.skip) return;
-    server = await startGazette({ load: allSharedData, config: siteConfig });
+    // One comment per page, published at once, so that article pages show comment pagination.
+    const config = siteConfig.replace(/^page_size = 50\b/m, 'page_size = 1').replace(/^auto_publish = false/m, 'auto_publish = true')
+      .replace(/^min_fill_seconds = 3\b/m, 'min_fill_seconds = 0');
+    assert.notEqual(config, siteConfig);
+    server = await startGazette({ load: allSharedData, config });
     await rm(pagesDir, { recursive: true, force: true });
     await mkdir(pagesDir, { recursive: true });
 
@@ -63,6 +68,12 @@ describe('HTML validity (Nu Html Checker)', () => {
         [`not-found-${language}`]: `/${language}/no-such-section/`,
       });
       if (tag) targets[`tag-${language}`] = tag;
+      const { action, token } = await readForm(server, article);
+      for (const text of ['First comment, https://example.com/a?b=1&c=2', 'Second comment\non two lines']) {
+        const sent = await postComment(server, action, { name: 'Reader', text, token });
+        assert.equal(sent.status, 303, `POST ${action}`);
+      }
+      targets[`article-comments-page-2-${language}`] = `${article}?page=2`;
     }
     for (const [name, target] of Object.entries(targets)) {
       const { response, text } = await getPage(server, target);

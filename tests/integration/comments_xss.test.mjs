@@ -19,7 +19,8 @@ describe('hostile comments', () => {
   let page;
 
   before(async () => {
-    server = await startGazette({ load: [dataSets.sample], config: commentsConfig({ auto_publish: true, max_links: 10 }) });
+    // page_size 500: every payload on one page.
+    server = await startGazette({ load: [dataSets.sample], config: commentsConfig({ auto_publish: true, max_links: 10, page_size: 500 }) });
     articlePath = await firstArticlePath(server, 'en');
     const { action, articleId } = await readForm(server, articlePath);
     for (const [index, payload] of payloads.entries()) {

@@ -58,10 +58,11 @@ std::optional<CommentId> PostgresCommentStore::Add(const NewComment& comment) {
   });
 }
 
-std::vector<Comment> PostgresCommentStore::ListApproved(news::ArticleId article_id) {
+std::vector<Comment> PostgresCommentStore::ListApproved(news::ArticleId article_id, CommentSlice slice) {
   auto c = pool_.Acquire();
-  return ReadAll(c->Query(std::string(kColumns) + " WHERE article_id = $1 AND status = 'approved' ORDER BY created_at, id",
-                          article_id));
+  return ReadAll(c->Query(std::string(kColumns) +
+                              " WHERE article_id = $1 AND status = 'approved' ORDER BY created_at, id LIMIT $2 OFFSET $3",
+                          article_id, slice.limit, static_cast<std::int64_t>(slice.offset)));
 }
 
 long long PostgresCommentStore::CountApproved(news::ArticleId article_id) {

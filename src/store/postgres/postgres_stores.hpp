@@ -69,7 +69,7 @@ class PostgresCommentStore final : public CommentStore {
  public:
   PostgresCommentStore(ConnectionPool& pool, Clock clock) : pool_(pool), clock_(std::move(clock)) {}
   std::optional<CommentId> Add(const NewComment& comment) override;
-  std::vector<Comment> ListApproved(news::ArticleId article_id) override;
+  std::vector<Comment> ListApproved(news::ArticleId article_id, CommentSlice slice) override;
   long long CountApproved(news::ArticleId article_id) override;
   std::vector<Comment> List(std::optional<CommentStatus> status, int limit) override;
   std::optional<Comment> Find(CommentId id) override;

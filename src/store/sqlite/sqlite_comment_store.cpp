@@ -78,11 +78,11 @@ std::optional<CommentId> SqliteCommentStore::Add(const NewComment& c) {
   });
 }
 
-std::vector<Comment> SqliteCommentStore::ListApproved(news::ArticleId article_id) {
+std::vector<Comment> SqliteCommentStore::ListApproved(news::ArticleId article_id, CommentSlice slice) {
   auto reader = pool_.Reader();
   auto& list = reader->Prepare(std::string(kColumns) +
-                               " WHERE article_id = ? AND status = 'approved' ORDER BY created_at, id");
-  list.Bind(article_id);
+                               " WHERE article_id = ? AND status = 'approved' ORDER BY created_at, id LIMIT ? OFFSET ?");
+  list.Bind(article_id, slice.limit, static_cast<std::int64_t>(slice.offset));
   return ReadAll(list);
 }
 
