@@ -30,16 +30,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-missing=()
-for package in nginx wrk libbenchmark-dev curl sqlite3; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
-done
-if ((${#missing[@]})); then
-  log "installing ${missing[*]}"
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+source bench/packages.sh
+ensure_packages nginx wrk libbenchmark-dev curl sqlite3
 
 log "building (Release) in $BUILD_DIR"
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -64,8 +64,6 @@ class CachedPages {
   // when that is smaller. The body moves out of `response`.
   std::shared_ptr<const CachedPage> MakePage(http::Response response, Coding coding) const;
 
-  // A copy of `page` with `coding` tried too.
-  std::shared_ptr<const CachedPage> WithCoding(const CachedPage& page, Coding coding) const;
 
   // The answer to a request for `page` in `coding`: headers plus the shared bytes, no copy.
   http::Response Answer(const CachedPage& page, Coding coding, bool hit) const;
@@ -81,6 +79,8 @@ class CachedPages {
   };
   // The header fields of an answer with bodies[index].
   http::HeaderFields AnswerFields(const CachedPage& page, std::size_t index, bool hit) const;
+  // A copy of `page` with `coding` tried too.
+  std::shared_ptr<const CachedPage> WithCoding(const CachedPage& page, Coding coding) const;
   // Tries `coding` on page: its variant when smaller, its ETag and its hit head.
   void Encode(CachedPage& page, Coding coding) const;
   // `page` (found under `key` after `epoch`) when it has tried `coding`, else a copy that has,

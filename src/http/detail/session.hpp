@@ -72,7 +72,7 @@ class Session : public std::enable_shared_from_this<Session>, private Expiring {
   boost::asio::awaitable<bool> Write(Response response, unsigned version, bool keep_alive,
                                      bool head);
   boost::asio::awaitable<void> LingeringClose();
-  // The router's answer: a shortcut's (a cache hit) on this thread, anything else on a worker.
+  // The router's answer, routed on a worker: for requests its shortcut did not answer.
   boost::asio::awaitable<Response> Answer(const Request& request) const;
   void Log(const Parser& parser, int status, std::size_t body_bytes, Clock::time_point start);
 
